@@ -1,0 +1,39 @@
+# Parallax — make targets (see README.md).
+GO       ?= go
+BIN      ?= bin/parallax
+SHARED   ?= ../shared/eval
+DEMO_DB  ?= $(CURDIR)/.demo/parallax.db
+FUZZTIME ?= 10s
+
+.PHONY: build demo test lint fuzz bench eval clean
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/parallax
+
+# The main job on the demo corpus shipped in demo/.
+demo: build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN) ingest --db $(DEMO_DB) demo/
+	$(BIN) export --db $(DEMO_DB) --what articles | head -c 2000; echo
+
+# The test command of the README and CI.
+test:
+	$(GO) test -race -count=1 ./...
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+	$(GO) vet ./...
+	@if command -v staticcheck >/dev/null; then staticcheck ./...; else echo "staticcheck not installed: skipped"; fi
+
+# Every parser's fuzz target for FUZZTIME each.
+fuzz:
+	./scripts/fuzz.sh $(FUZZTIME)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count=5 ./... | tee bench.txt
+
+eval: build
+	$(BIN) eval extract $(SHARED)/extraction-aeb
+
+clean:
+	rm -rf bin .demo bench.txt

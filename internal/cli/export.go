@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// articleRecord is the contract's JSON form of one article
+// (`export --what articles`, see docs/CONTRACTS.md). Fields computed by
+// later stages are present and null until those stages have run.
+type articleRecord struct {
+	ID          string       `json:"id"`
+	Source      string       `json:"source"`
+	Title       string       `json:"title"`
+	Author      string       `json:"author"`
+	Published   news.Time    `json:"published"`
+	URL         string       `json:"url"`
+	Language    string       `json:"language"`
+	Story       *string      `json:"story"`
+	DuplicateOf *string      `json:"duplicate_of"`
+	DerivedFrom []derivation `json:"derived_from"`
+	Revision    int          `json:"revision"`
+	Ingested    string       `json:"ingested"`
+	Sentences   []news.Span  `json:"sentences"`
+	Text        string       `json:"text"`
+}
+
+type derivation struct {
+	ID       string  `json:"id"`
+	Kind     string  `json:"kind"`
+	Coverage float64 `json:"coverage"`
+}
+
+func toRecord(a *news.Article) articleRecord {
+	r := articleRecord{
+		ID: a.ID, Source: a.Source, Title: a.Title, Author: a.Author, Published: a.Published,
+		URL: a.URL, Language: a.Language, DerivedFrom: []derivation{}, Revision: a.Revision,
+		Sentences: a.Sentences, Text: a.Text,
+	}
+	if !a.Ingested.IsZero() {
+		r.Ingested = a.Ingested.UTC().Format("2006-01-02T15:04:05Z07:00")
+	}
+	if r.Sentences == nil {
+		r.Sentences = []news.Span{}
+	}
+	return r
+}
+
+func runExport(ctx context.Context, args []string, env Env) error {
+	fs := newFlags("export", env)
+	db := dbFlag(fs)
+	what := fs.String("what", "articles", "what to export: articles")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("export: unexpected argument %q", rest[0])
+	}
+	if *what != "articles" {
+		return usagef("export: --what %q: only articles can be exported so far", *what)
+	}
+	st, err := openStore(ctx, *db, env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	w := bufio.NewWriterSize(env.Stdout, 256<<10)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	err = st.Articles(ctx, func(a *news.Article) error {
+		return enc.Encode(toRecord(a))
+	})
+	if err != nil {
+		return fmt.Errorf("export articles: %w", err)
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("export articles: %w", err)
+	}
+	return nil
+}

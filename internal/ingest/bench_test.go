@@ -1,0 +1,160 @@
+package ingest_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/ingest"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
+)
+
+// sharedEval finds ../shared/eval from the module root, or "" when absent.
+func sharedEval(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			p := filepath.Join(dir, "..", "shared", "eval")
+			if _, err := os.Stat(p); err == nil {
+				return p
+			}
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// realRecords returns the real articles of the shared sets as JSON Lines
+// records, repeated with fresh ids and a varied last sentence until n are
+// reached, so every record is distinct content.
+func realRecords(b *testing.B, n int) ([]byte, int64) {
+	root := sharedEval(b)
+	if root == "" {
+		b.Skip("../shared/eval not present")
+	}
+	type rec struct {
+		ID, Source, Title, Published, URL, Text string
+	}
+	var base []rec
+	for _, set := range []string{"duc2004-dev", "ecbplus-dev", "multiling2011", "polnear-train"} {
+		f, err := os.Open(filepath.Join(root, set, "articles.jsonl"))
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 16<<20)
+		for sc.Scan() {
+			var r rec
+			if json.Unmarshal(sc.Bytes(), &r) == nil && r.Text != "" {
+				base = append(base, r)
+			}
+		}
+		f.Close()
+	}
+	if len(base) == 0 {
+		b.Skip("no shared articles")
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	var textBytes int64
+	for i := range n {
+		r := base[i%len(base)]
+		r.ID = fmt.Sprintf("%s-%d", r.ID, i)
+		if i >= len(base) {
+			r.Text += fmt.Sprintf("\n\nCorrection number %d was appended to this copy.", i)
+		}
+		textBytes += int64(len(r.Text))
+		m := map[string]string{"id": r.ID, "source": r.Source, "title": r.Title, "published": r.Published, "url": r.URL, "text": r.Text}
+		if err := enc.Encode(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return buf.Bytes(), textBytes
+}
+
+// BenchmarkIngest_JSONL streams 10,000 real article records end to end into
+// a fresh SQLite store per iteration; it reports articles/s.
+func BenchmarkIngest_JSONL(b *testing.B) {
+	const n = 10_000
+	data, textBytes := realRecords(b, n)
+	b.SetBytes(textBytes)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		b.StopTimer()
+		db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), fmt.Sprintf("b%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		in := ingest.New(db, ingest.Options{Stdin: bytes.NewReader(data)})
+		b.StartTimer()
+		sum, err := in.Run(context.Background(), []string{"-"})
+		if err != nil || sum.Inserted != n {
+			b.Fatalf("Run = %d inserted (%d failed: %v), %v", sum.Inserted, sum.Failed, firstFailure(sum), err)
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkIngest_HTML ingests the 181 real pages of the extraction
+// benchmark end to end into a fresh SQLite store per iteration.
+func BenchmarkIngest_HTML(b *testing.B) {
+	root := sharedEval(b)
+	if root == "" {
+		b.Skip("../shared/eval not present")
+	}
+	dir := filepath.Join(root, "extraction-aeb", "html")
+	pages, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
+	if len(pages) == 0 {
+		b.Skip("no pages")
+	}
+	var size int64
+	for _, p := range pages {
+		if fi, err := os.Stat(p); err == nil {
+			size += fi.Size()
+		}
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		b.StopTimer()
+		db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), fmt.Sprintf("h%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		in := ingest.New(db, ingest.Options{})
+		b.StartTimer()
+		sum, err := in.Run(context.Background(), []string{dir})
+		if err != nil || sum.Stored() < len(pages)*9/10 {
+			b.Fatalf("Run = %d stored of %d (%v), %v", sum.Stored(), len(pages), firstFailure(sum), err)
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+func firstFailure(s ingest.Summary) error {
+	if len(s.Failures) == 0 {
+		return nil
+	}
+	return s.Failures[0]
+}

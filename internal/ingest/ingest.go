@@ -1,0 +1,295 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/extract"
+	"github.com/parallax-news/parallax/internal/fetch"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// Defaults for Options.
+const (
+	DefaultBatchSize     = 256
+	DefaultMaxInputBytes = 100 << 20 // one file or page; JSON Lines stream without limit
+	flushInterval        = 500 * time.Millisecond
+	lineIndexCap         = 50_000 // distinct short lines remembered per outlet
+)
+
+// Options configure an Ingester. The zero value works: all cores, batches
+// of DefaultBatchSize, no network.
+type Options struct {
+	// Workers is the number of extraction workers; 0 means GOMAXPROCS.
+	Workers int
+	// BatchSize is the number of articles written per store transaction.
+	BatchSize int
+	// Fetch fetches URL sources and the pages of feed items that carry
+	// only a snippet. Nil makes every URL input fail with a clear reason.
+	Fetch *fetch.Client
+	// Stdin is read for the source "-".
+	Stdin io.Reader
+	// MaxInputBytes bounds one file or page.
+	MaxInputBytes int64
+	// Progress, when set, is called from a single goroutine after every
+	// stored batch and every failure.
+	Progress func(Progress)
+}
+
+// Progress is a snapshot of a running ingest.
+type Progress struct {
+	Inputs     int   // inputs named, after expanding folders and globs
+	InputsDone int   // inputs fully read
+	Articles   int   // articles stored or found unchanged
+	Failed     int   // failures so far
+	Bytes      int64 // raw bytes read
+}
+
+// Failure is one input (or one record or feed item of an input) that could
+// not be ingested, and why.
+type Failure struct {
+	Input string `json:"input"`
+	Err   error  `json:"-"`
+}
+
+// Error reads "INPUT: reason".
+func (f Failure) Error() string { return f.Input + ": " + f.Err.Error() }
+
+// Summary is what one Run did.
+type Summary struct {
+	Inputs    int           `json:"inputs"`
+	Inserted  int           `json:"inserted"`
+	Revised   int           `json:"revised"`
+	Unchanged int           `json:"unchanged"`
+	Failed    int           `json:"failed"`
+	Failures  []Failure     `json:"failures"`
+	Bytes     int64         `json:"bytes"`
+	Elapsed   time.Duration `json:"elapsed_ns"`
+	// IDs lists the ids of the articles stored or found unchanged, in the
+	// order they were written (bounded to the first maxSummaryIDs).
+	IDs []string `json:"ids,omitempty"`
+}
+
+const maxSummaryIDs = 10_000
+
+// Ingester runs sources through the pipeline into a store. It is safe to
+// call Run several times, one after another.
+type Ingester struct {
+	store store.Store
+	opts  Options
+	lines *extract.LineIndex
+}
+
+// New returns an Ingester writing to st.
+func New(st store.Store, opts Options) *Ingester {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = DefaultBatchSize
+	}
+	if opts.MaxInputBytes <= 0 {
+		opts.MaxInputBytes = DefaultMaxInputBytes
+	}
+	return &Ingester{store: st, opts: opts, lines: extract.NewLineIndex(lineIndexCap)}
+}
+
+// result is what a worker or the reader hands to the writer.
+type result struct {
+	article   *news.Article
+	fail      *Failure
+	inputDone bool
+	bytes     int64
+}
+
+// Run ingests every source. Failures of single inputs are collected in the
+// summary and never stop the others; Run returns an error only when the
+// whole ingest cannot go on (the store fails, ctx is cancelled), and then
+// every batch written before stays intact.
+func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) {
+	start := time.Now()
+	inputs, expandFailures := expand(sources)
+	sum := Summary{Inputs: len(inputs) + len(expandFailures)}
+	prog := Progress{Inputs: sum.Inputs}
+	for _, f := range expandFailures {
+		sum.addFailure(f)
+		prog.Failed++
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	docs := make(chan doc, in.opts.Workers*4)
+	results := make(chan result, in.opts.BatchSize)
+
+	var readers sync.WaitGroup
+	readers.Add(1)
+	go func() { // owner: Run; ends when every input is read or ctx is done
+		defer readers.Done()
+		defer close(docs)
+		for _, inp := range inputs {
+			emit := func(d doc) bool {
+				select {
+				case docs <- d:
+					return true
+				case <-ctx.Done():
+					return false
+				}
+			}
+			fail := func(name string, err error) bool {
+				select {
+				case results <- result{fail: &Failure{Input: name, Err: err}}:
+					return true
+				case <-ctx.Done():
+					return false
+				}
+			}
+			n, err := in.read(ctx, inp, emit, fail)
+			if err != nil && ctx.Err() == nil {
+				fail(inp.name, err)
+			}
+			select {
+			case results <- result{inputDone: true, bytes: n}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	var workers sync.WaitGroup
+	for range in.opts.Workers {
+		workers.Add(1)
+		go func() { // owner: Run; ends when docs is closed
+			defer workers.Done()
+			for d := range docs {
+				art, warn, err := in.build(ctx, d)
+				r := result{article: art}
+				if err == nil {
+					err = warn
+				}
+				if err != nil {
+					r.fail = &Failure{Input: d.origin, Err: err}
+				}
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		readers.Wait()
+		workers.Wait()
+		close(results)
+	}()
+
+	batch := make([]*news.Article, 0, in.opts.BatchSize)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		outcomes, err := in.store.Put(ctx, batch)
+		if err != nil {
+			return fmt.Errorf("store %d articles: %w", len(batch), err)
+		}
+		for i, o := range outcomes {
+			switch o {
+			case store.Inserted:
+				sum.Inserted++
+			case store.Revised:
+				sum.Revised++
+			case store.Unchanged:
+				sum.Unchanged++
+			}
+			if len(sum.IDs) < maxSummaryIDs {
+				sum.IDs = append(sum.IDs, batch[i].ID)
+			}
+		}
+		prog.Articles += len(batch)
+		batch = batch[:0]
+		in.report(prog)
+		return nil
+	}
+	ticker := time.NewTicker(flushInterval)
+	defer ticker.Stop()
+	var runErr error
+loop:
+	for {
+		select {
+		case r, ok := <-results:
+			if !ok {
+				break loop
+			}
+			if r.fail != nil {
+				sum.addFailure(*r.fail)
+				prog.Failed++
+				in.report(prog)
+			}
+			if r.inputDone {
+				prog.InputsDone++
+				prog.Bytes += r.bytes
+				sum.Bytes += r.bytes
+				in.report(prog)
+			}
+			if r.article != nil {
+				batch = append(batch, r.article)
+				if len(batch) >= in.opts.BatchSize {
+					if runErr = flush(); runErr != nil {
+						break loop
+					}
+				}
+			}
+		case <-ticker.C:
+			if runErr = flush(); runErr != nil {
+				break loop
+			}
+		case <-ctx.Done():
+			break loop
+		}
+	}
+	if runErr == nil && ctx.Err() == nil {
+		runErr = flush()
+	}
+	if runErr == nil && ctx.Err() != nil {
+		runErr = fmt.Errorf("ingest interrupted: %w", context.Cause(ctx))
+	}
+	cancel()
+	// Drain so that every goroutine ends before Run returns.
+	for range results {
+	}
+	sum.Elapsed = time.Since(start)
+	return sum, runErr
+}
+
+func (in *Ingester) report(p Progress) {
+	if in.opts.Progress != nil {
+		in.opts.Progress(p)
+	}
+}
+
+func (s *Summary) addFailure(f Failure) {
+	s.Failed++
+	s.Failures = append(s.Failures, f)
+}
+
+// Stored is the number of articles written or found already stored.
+func (s Summary) Stored() int { return s.Inserted + s.Revised + s.Unchanged }
+
+// Err is nil when nothing failed, else an error saying how many inputs
+// failed; the failures themselves are in s.Failures.
+func (s Summary) Err() error {
+	if s.Failed == 0 {
+		return nil
+	}
+	return fmt.Errorf("%d of the inputs failed: %w", s.Failed, ErrPartial)
+}
+
+// ErrPartial marks an ingest in which some inputs failed and the rest were
+// stored.
+var ErrPartial = errors.New("partial ingest")
