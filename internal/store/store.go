@@ -44,8 +44,10 @@ type Store interface {
 	// batch is written or, on error, none of it. For each article it
 	// returns what happened and sets its Revision and Ingested fields; for
 	// an Unchanged article whose content is stored under another id, ID is
-	// set to that id. Articles with an empty ID or Text are rejected with
-	// news.ErrInvalid before anything is written.
+	// set to that id. Content that is an older revision of the same id is
+	// Unchanged too: it is already kept, so a source flipping between two
+	// versions does not pile up revisions. Articles with an empty ID or
+	// Text are rejected with news.ErrInvalid before anything is written.
 	Put(ctx context.Context, articles []*news.Article) ([]Outcome, error)
 
 	// Article returns the latest revision of the article with this id, or
@@ -67,6 +69,15 @@ type Store interface {
 
 	// Search returns up to limit articles whose title or text match the
 	// full-text query, best first.
+	//
+	// The query is read as a web search box reads it: every word must
+	// match, "quoted words" must match as a phrase, OR between two terms
+	// accepts either, and -word or -"a phrase" excludes articles that
+	// contain it. Other punctuation is not syntax, so no query is an error.
+	// A query with no word to match (empty, punctuation, or exclusions
+	// only) or a limit below 1 returns no hits. Matching ignores case and may stem words and drop diacritics.
+	// Each Hit's Snippet is an excerpt of the text with the matched words
+	// between HighlightStart and HighlightEnd.
 	Search(ctx context.Context, query string, limit int) ([]Hit, error)
 
 	// Close releases the store. Using the store after Close is an error.
@@ -75,9 +86,19 @@ type Store interface {
 
 // Hit is one full-text search result.
 type Hit struct {
-	ID      string  `json:"id"`
-	Title   string  `json:"title"`
-	Source  string  `json:"source"`
-	Snippet string  `json:"snippet"`
-	Score   float64 `json:"score"`
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Source  string `json:"source"`
+	Snippet string `json:"snippet"`
+	// Score orders hits, higher is better; it is comparable only between
+	// hits of one search.
+	Score float64 `json:"score"`
 }
+
+// Marks around the matched words in Hit.Snippet. They are visible in a
+// terminal and all but absent from news text, so a UI can escape a snippet
+// and then replace them with <mark> and </mark>.
+const (
+	HighlightStart = "\u27e6" // ⟦
+	HighlightEnd   = "\u27e7" // ⟧
+)
