@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/extract"
@@ -87,7 +86,7 @@ func (in *Ingester) article(ctx context.Context, d doc) (*news.Article, error) {
 		return nil, fmt.Errorf("no article text found: %w", news.ErrEmpty)
 	}
 	if a.Source == "" {
-		a.Source = hostOutlet(a.URL)
+		a.Source = extract.OutletFromURL(a.URL)
 	}
 	a.Language = lang.Language(a.Text)
 	a.Sentences = lang.Sentences(a.Text)
@@ -112,7 +111,7 @@ func (in *Ingester) text(body []byte, h extract.Hints) (extract.Result, error) {
 	}
 	outlet := h.Source
 	if outlet == "" {
-		outlet = hostOutlet(h.URL)
+		outlet = extract.OutletFromURL(h.URL)
 	}
 	opts := extract.TextOptions{}
 	if outlet != "" {
@@ -133,17 +132,4 @@ func (in *Ingester) text(body []byte, h extract.Hints) (extract.Result, error) {
 		in.lines.Observe(outlet, s)
 	}
 	return res, nil
-}
-
-// hostOutlet names an outlet by its web host when nothing better is known:
-// "https://www.example-news.com/a" → "example-news.com".
-func hostOutlet(raw string) string {
-	if raw == "" {
-		return ""
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
