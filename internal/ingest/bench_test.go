@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/ingest"
@@ -73,8 +74,11 @@ func realRecords(b *testing.B, n int) ([]byte, int64) {
 	for i := range n {
 		r := base[i%len(base)]
 		r.ID = fmt.Sprintf("%s-%d", r.ID, i)
-		if i >= len(base) {
-			r.Text += fmt.Sprintf("\n\nCorrection number %d was appended to this copy.", i)
+		if k := i / len(base); k > 0 {
+			// A distinct text: the paragraphs rotated by k.
+			paras := strings.Split(r.Text, "\n")
+			k %= len(paras)
+			r.Text = strings.Join(append(paras[k:], paras[:k]...), "\n")
 		}
 		textBytes += int64(len(r.Text))
 		m := map[string]string{"id": r.ID, "source": r.Source, "title": r.Title, "published": r.Published, "url": r.URL, "text": r.Text}
@@ -93,6 +97,7 @@ func BenchmarkIngest_JSONL(b *testing.B) {
 	b.SetBytes(textBytes)
 	b.ReportAllocs()
 	b.ResetTimer()
+	unique := 0
 	for i := range b.N {
 		b.StopTimer()
 		db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), fmt.Sprintf("b%d.db", i)))
@@ -102,14 +107,16 @@ func BenchmarkIngest_JSONL(b *testing.B) {
 		in := ingest.New(db, ingest.Options{Stdin: bytes.NewReader(data)})
 		b.StartTimer()
 		sum, err := in.Run(context.Background(), []string{"-"})
-		if err != nil || sum.Inserted != n {
+		if err != nil || sum.Stored()+sum.Failed != n || sum.Failed > n/100 {
 			b.Fatalf("Run = %d inserted (%d failed: %v), %v", sum.Inserted, sum.Failed, firstFailure(sum), err)
 		}
+		unique = sum.Inserted
 		b.StopTimer()
 		db.Close()
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(unique), "unique")
 }
 
 // BenchmarkIngest_HTML ingests the 181 real pages of the extraction

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -66,7 +67,7 @@ func (in *Ingester) article(ctx context.Context, d doc) (*news.Article, error) {
 		if format == "" {
 			format = news.FormatText
 		}
-		res, err = in.text(body, d.hints)
+		res, err = in.text(body, d.hints, d.format == news.FormatJSON)
 	}
 	if err != nil {
 		return nil, err
@@ -104,7 +105,7 @@ func (in *Ingester) article(ctx context.Context, d doc) (*news.Article, error) {
 // outlet repeat are furniture, so the outlet's line counts are consulted;
 // when the outlet only becomes known from the text itself, the text is
 // cleaned a second time with them.
-func (in *Ingester) text(body []byte, h extract.Hints) (extract.Result, error) {
+func (in *Ingester) text(body []byte, h extract.Hints, record bool) (extract.Result, error) {
 	s, err := extract.DecodeText(body)
 	if err != nil {
 		return extract.Result{}, err
@@ -118,6 +119,12 @@ func (in *Ingester) text(body []byte, h extract.Hints) (extract.Result, error) {
 		opts.Repeated = in.lines.Repeated(outlet)
 	}
 	res, err := extract.Text(s, h, opts)
+	if errors.Is(err, news.ErrEmpty) && record && strings.TrimSpace(s) != "" {
+		// A record whose whole text is one headline-like line: the record
+		// says it is the text, so it is kept as the body.
+		return extract.Result{Title: h.Title, Author: h.Author, Source: h.Source, URL: h.URL,
+			Published: h.Published, Text: lang.Normalize(s)}, nil
+	}
 	if err != nil {
 		return res, err
 	}
