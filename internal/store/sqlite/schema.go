@@ -30,7 +30,23 @@ type migration struct {
 // be ones SQLite allows in a transaction (no VACUUM, no PRAGMA
 // journal_mode). TestOpen_Migrations checks that every step applies to a
 // new file and that reopening changes nothing.
-var migrations = []migration{
+var migrations = concat(articleMigrations, reuseMigrations, storyMigrations)
+
+// concat joins the per-feature lists. Until the first release the lists may
+// grow independently; after it, new steps go at the end of the last list so
+// that released files never see a step inserted before one they ran.
+func concat(lists ...[]migration) []migration {
+	var all []migration
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	return all
+}
+
+// articleMigrations build the articles, their revisions and the full-text
+// index (this file). reuseMigrations (schema_reuse.go) and storyMigrations
+// (schema_stories.go) add the copies and stories stages' tables.
+var articleMigrations = []migration{
 	{name: "articles, revisions and full-text index", sql: `
 CREATE TABLE articles (
 	seq      INTEGER PRIMARY KEY, -- order in which ids were first stored

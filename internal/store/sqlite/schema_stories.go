@@ -1,0 +1,4 @@
+package sqlite
+
+// storyMigrations add the tables of the stories stage.
+var storyMigrations = []migration{}
