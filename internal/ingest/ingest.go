@@ -40,6 +40,20 @@ type Options struct {
 	// Progress, when set, is called from a single goroutine after every
 	// stored batch and every failure.
 	Progress func(Progress)
+	// Analyzers run, in order, on the articles each batch inserted or
+	// revised, right after the batch is stored: the archive-wide stages
+	// (copies, then stories) that must see every new article exactly once
+	// and in arrival order.
+	Analyzers []Analyzer
+}
+
+// Analyzer is an archive-wide stage run incrementally on newly stored
+// articles. Analyze is called from one goroutine at a time, with the
+// articles of one batch in the order they were stored; it must record its
+// results in the store itself. An error stops the ingest: the batch's
+// articles stay stored and a later run can analyse them again.
+type Analyzer interface {
+	Analyze(ctx context.Context, articles []*news.Article) error
 }
 
 // Progress is a snapshot of a running ingest.
@@ -198,17 +212,28 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 		if err != nil {
 			return fmt.Errorf("store %d articles: %w", len(batch), err)
 		}
+		fresh := batch[:0:0]
 		for i, o := range outcomes {
 			switch o {
 			case store.Inserted:
 				sum.Inserted++
+				fresh = append(fresh, batch[i])
 			case store.Revised:
 				sum.Revised++
+				fresh = append(fresh, batch[i])
 			case store.Unchanged:
 				sum.Unchanged++
 			}
 			if len(sum.IDs) < maxSummaryIDs {
 				sum.IDs = append(sum.IDs, batch[i].ID)
+			}
+		}
+		for _, an := range in.opts.Analyzers {
+			if len(fresh) == 0 {
+				break
+			}
+			if err := an.Analyze(ctx, fresh); err != nil {
+				return fmt.Errorf("analyse %d new articles: %w", len(fresh), err)
 			}
 		}
 		prog.Articles += len(batch)
