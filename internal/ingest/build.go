@@ -128,7 +128,7 @@ func (in *Ingester) text(body []byte, h extract.Hints, record bool) (extract.Res
 	if err != nil {
 		return res, err
 	}
-	if outlet == "" && res.Source != "" {
+	if outlet == "" && res.Source != "" && in.lines.Len(res.Source) > 0 {
 		outlet = res.Source
 		res2, err := extract.Text(s, h, extract.TextOptions{Repeated: in.lines.Repeated(outlet)})
 		if err == nil {

@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// DefaultLinesPerOutlet is the LineIndex capacity NewLineIndex uses when
+// given zero or less.
+const DefaultLinesPerOutlet = 20000
+
+// maxIndexedLine is the longest line, in bytes, a LineIndex keeps: page
+// furniture is short, and long lines are article text.
+const maxIndexedLine = 200
+
+// LineIndex counts, per outlet, in how many articles each short line
+// occurs. A line that many articles of one outlet share — a newsletter
+// form, a membership appeal, a menu — is that outlet's page furniture.
+// It is safe for concurrent use. Memory is bounded: each outlet keeps at
+// most the configured number of distinct lines, and when it overflows the
+// least-counted (then least recently seen) lines are forgotten.
+type LineIndex struct {
+	mu      sync.RWMutex
+	max     int
+	seq     uint64
+	outlets map[string]map[string]*lineCount
+}
+
+type lineCount struct {
+	n    int
+	last uint64 // Observe call that last saw the line
+}
+
+// NewLineIndex returns an empty index keeping at most maxLinesPerOutlet
+// distinct lines per outlet (DefaultLinesPerOutlet when ≤ 0).
+func NewLineIndex(maxLinesPerOutlet int) *LineIndex {
+	if maxLinesPerOutlet <= 0 {
+		maxLinesPerOutlet = DefaultLinesPerOutlet
+	}
+	return &LineIndex{max: maxLinesPerOutlet, outlets: map[string]map[string]*lineCount{}}
+}
+
+// Observe records the lines of one article's raw text for an outlet, each
+// distinct line once however often the article repeats it. Call it after
+// cleaning the article, so that its own lines do not count as "other
+// articles" for it.
+func (x *LineIndex) Observe(outlet, text string) {
+	outlet = outletKey(outlet)
+	if outlet == "" {
+		return
+	}
+	keys := map[string]bool{}
+	for line := range strings.SplitSeq(normalizeText(text), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || len(line) > maxIndexedLine {
+			continue
+		}
+		if k := LineKey(line); k != "" {
+			keys[k] = true
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.seq++
+	lines := x.outlets[outlet]
+	if lines == nil {
+		lines = map[string]*lineCount{}
+		x.outlets[outlet] = lines
+	}
+	for k := range keys {
+		c := lines[k]
+		if c == nil {
+			c = &lineCount{}
+			lines[k] = c
+		}
+		c.n++
+		c.last = x.seq
+	}
+	if len(lines) > x.max {
+		x.evict(lines)
+	}
+}
+
+// evict forgets the least-counted, least recently seen lines of one outlet
+// until a quarter of the capacity is free, so eviction runs rarely.
+func (x *LineIndex) evict(lines map[string]*lineCount) {
+	type entry struct {
+		key string
+		c   lineCount
+	}
+	all := make([]entry, 0, len(lines))
+	for k, c := range lines {
+		all = append(all, entry{k, *c})
+	}
+	slices.SortFunc(all, func(a, b entry) int {
+		if a.c.n != b.c.n {
+			return a.c.n - b.c.n
+		}
+		if a.c.last != b.c.last {
+			if a.c.last < b.c.last {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.key, b.key)
+	})
+	keep := x.max * 3 / 4
+	for _, e := range all[:len(all)-keep] {
+		delete(lines, e.key)
+	}
+}
+
+// Count returns in how many observed articles of the outlet the line
+// occurs (compared by LineKey).
+func (x *LineIndex) Count(outlet, line string) int {
+	outlet = outletKey(outlet)
+	k := LineKey(line)
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if c := x.outlets[outlet][k]; c != nil {
+		return c.n
+	}
+	return 0
+}
+
+// Len returns how many distinct lines the index keeps for an outlet.
+func (x *LineIndex) Len(outlet string) int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return len(x.outlets[outletKey(outlet)])
+}
+
+// Repeated returns a function for TextOptions.Repeated that counts lines
+// among the outlet's observed articles.
+func (x *LineIndex) Repeated(outlet string) func(line string) int {
+	return func(line string) int { return x.Count(outlet, line) }
+}
+
+func outletKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// LineKey normalises a line for comparison across articles: lower case,
+// one space between words, curly quotes and dashes folded to their ASCII
+// forms, and every run of digits folded to a single 0, so "Join 12,000
+// readers" and "Join 13,500 readers" — or two time stamps — compare equal.
+func LineKey(line string) string {
+	var b strings.Builder
+	b.Grow(len(line))
+	space, digit := false, false
+	for _, r := range line {
+		switch {
+		case unicode.IsSpace(r):
+			space, digit = b.Len() > 0, false
+			continue
+		case unicode.IsDigit(r):
+			if digit {
+				continue
+			}
+		case digit && (r == ',' || r == '.'):
+			continue // "10,000", "4.5" stay one number
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		switch r {
+		case '‘', '’', '‚', '‛', '′', '`':
+			r = '\''
+		case '“', '”', '„', '‟', '″', '«', '»':
+			r = '"'
+		case '‐', '‑', '‒', '–', '—', '―', '−':
+			r = '-'
+		default:
+			if unicode.IsDigit(r) {
+				b.WriteByte('0')
+				digit = true
+				continue
+			}
+			r = unicode.ToLower(r)
+		}
+		digit = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
