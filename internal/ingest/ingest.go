@@ -203,49 +203,54 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 		close(results)
 	}()
 
-	batch := make([]*news.Article, 0, in.opts.BatchSize)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	// The writer stores batches in its own goroutine, so that extraction
+	// goes on while a batch is written; at most two batches are in flight.
+	w := startWriter(ctx, in.store, in.opts.Analyzers)
+	var runErr error
+	absorb := func(b written) {
+		if b.err != nil && runErr == nil {
+			runErr = b.err
 		}
-		outcomes, err := in.store.Put(ctx, batch)
-		if err != nil {
-			return fmt.Errorf("store %d articles: %w", len(batch), err)
+		if b.outcomes == nil {
+			return
 		}
-		fresh := batch[:0:0]
-		for i, o := range outcomes {
+		for i, o := range b.outcomes {
 			switch o {
 			case store.Inserted:
 				sum.Inserted++
-				fresh = append(fresh, batch[i])
 			case store.Revised:
 				sum.Revised++
-				fresh = append(fresh, batch[i])
 			case store.Unchanged:
 				sum.Unchanged++
 			}
 			if len(sum.IDs) < maxSummaryIDs {
-				sum.IDs = append(sum.IDs, batch[i].ID)
+				sum.IDs = append(sum.IDs, b.batch[i].ID)
 			}
 		}
-		for _, an := range in.opts.Analyzers {
-			if len(fresh) == 0 {
-				break
-			}
-			if err := an.Analyze(ctx, fresh); err != nil {
-				return fmt.Errorf("analyse %d new articles: %w", len(fresh), err)
-			}
-		}
-		prog.Articles += len(batch)
-		batch = batch[:0]
+		prog.Articles += len(b.batch)
 		in.report(prog)
-		return nil
+	}
+	batch := make([]*news.Article, 0, in.opts.BatchSize)
+	flush := func() {
+		if len(batch) == 0 || runErr != nil {
+			return
+		}
+		for sent := false; !sent; {
+			select {
+			case w.batches <- batch:
+				sent = true
+			case b := <-w.done:
+				absorb(b)
+			case <-ctx.Done():
+				return
+			}
+		}
+		batch = make([]*news.Article, 0, in.opts.BatchSize)
 	}
 	ticker := time.NewTicker(flushInterval)
 	defer ticker.Stop()
-	var runErr error
 loop:
-	for {
+	for runErr == nil {
 		select {
 		case r, ok := <-results:
 			if !ok {
@@ -265,21 +270,23 @@ loop:
 			if r.article != nil {
 				batch = append(batch, r.article)
 				if len(batch) >= in.opts.BatchSize {
-					if runErr = flush(); runErr != nil {
-						break loop
-					}
+					flush()
 				}
 			}
+		case b := <-w.done:
+			absorb(b)
 		case <-ticker.C:
-			if runErr = flush(); runErr != nil {
-				break loop
-			}
+			flush()
 		case <-ctx.Done():
 			break loop
 		}
 	}
 	if runErr == nil && ctx.Err() == nil {
-		runErr = flush()
+		flush()
+	}
+	close(w.batches)
+	for b := range w.done {
+		absorb(b)
 	}
 	if runErr == nil && ctx.Err() != nil {
 		runErr = fmt.Errorf("ingest interrupted: %w", context.Cause(ctx))
