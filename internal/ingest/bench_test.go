@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
@@ -89,15 +91,22 @@ func realRecords(b *testing.B, n int) ([]byte, int64) {
 	return buf.Bytes(), textBytes
 }
 
-// BenchmarkIngest_JSONL streams 10,000 real article records end to end into
-// a fresh SQLite store per iteration; it reports articles/s.
+// BenchmarkIngest_JSONL streams real article records end to end into a
+// fresh SQLite store per iteration; it reports articles/s and the peak
+// heap, which must stay flat as the number of articles grows.
 func BenchmarkIngest_JSONL(b *testing.B) {
-	const n = 10_000
+	for _, n := range []int{10_000, 40_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) { benchIngestJSONL(b, n) })
+	}
+}
+
+func benchIngestJSONL(b *testing.B, n int) {
 	data, textBytes := realRecords(b, n)
 	b.SetBytes(textBytes)
 	b.ReportAllocs()
 	b.ResetTimer()
 	unique := 0
+	var peak uint64
 	for i := range b.N {
 		b.StopTimer()
 		db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), fmt.Sprintf("b%d.db", i)))
@@ -105,6 +114,7 @@ func BenchmarkIngest_JSONL(b *testing.B) {
 			b.Fatal(err)
 		}
 		in := ingest.New(db, ingest.Options{Stdin: bytes.NewReader(data)})
+		stop := sampleHeap(&peak)
 		b.StartTimer()
 		sum, err := in.Run(context.Background(), []string{"-"})
 		if err != nil || sum.Stored()+sum.Failed != n || sum.Failed > n/100 {
@@ -112,11 +122,38 @@ func BenchmarkIngest_JSONL(b *testing.B) {
 		}
 		unique = sum.Inserted
 		b.StopTimer()
+		stop()
 		db.Close()
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 	b.ReportMetric(float64(unique), "unique")
+	// The input itself is held in memory by the benchmark: subtract it.
+	b.ReportMetric(float64(peak-uint64(len(data)))/(1<<20), "peak-heap-MB")
+}
+
+// sampleHeap records the peak live heap every 20 ms until stopped.
+func sampleHeap(peak *uint64) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > *peak {
+				*peak = ms.HeapInuse
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
 
 // BenchmarkIngest_HTML ingests the 181 real pages of the extraction

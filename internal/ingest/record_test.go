@@ -105,8 +105,8 @@ func TestFileID(t *testing.T) {
 func TestCanonicalURL(t *testing.T) {
 	for in, want := range map[string]string{
 		"HTTPS://Example.COM:443/a/b/?utm_source=x&b=2&a=1#frag": "https://example.com/a/b?a=1&b=2",
-		"http://example.com:80/":                                "http://example.com/",
-		"https://example.com/path/?fbclid=abc":                  "https://example.com/path",
+		"http://example.com:80/":                                 "http://example.com/",
+		"https://example.com/path/?fbclid=abc":                   "https://example.com/path",
 	} {
 		if got := canonicalURL(in); got != want {
 			t.Errorf("canonicalURL(%q) = %q, want %q", in, got, want)
