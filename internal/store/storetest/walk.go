@@ -100,10 +100,10 @@ func testArticlesMany(t *testing.T, s store.Store) {
 		got = append(got, a.ID)
 		if len(got)%250 == 0 {
 			if _, err := s.Article(t.Context(), a.ID); err != nil {
-				return fmt.Errorf("Article inside Articles: %w", err)
+				return fmt.Errorf("call Article inside Articles: %w", err)
 			}
 			if _, err := s.Count(t.Context()); err != nil {
-				return fmt.Errorf("Count inside Articles: %w", err)
+				return fmt.Errorf("call Count inside Articles: %w", err)
 			}
 		}
 		return nil
