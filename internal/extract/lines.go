@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultLinesPerOutlet is the LineIndex capacity NewLineIndex uses when
@@ -138,7 +139,16 @@ func (x *LineIndex) Len(outlet string) int {
 // Repeated returns a function for TextOptions.Repeated that counts lines
 // among the outlet's observed articles.
 func (x *LineIndex) Repeated(outlet string) func(line string) int {
-	return func(line string) int { return x.Count(outlet, line) }
+	outlet = outletKey(outlet)
+	return func(line string) int {
+		k := LineKey(line)
+		x.mu.RLock()
+		defer x.mu.RUnlock()
+		if c := x.outlets[outlet][k]; c != nil {
+			return c.n
+		}
+		return 0
+	}
 }
 
 func outletKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
@@ -148,42 +158,81 @@ func outletKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 // forms, and every run of digits folded to a single 0, so "Join 12,000
 // readers" and "Join 13,500 readers" — or two time stamps — compare equal.
 func LineKey(line string) string {
-	var b strings.Builder
-	b.Grow(len(line))
+	return string(appendLineKey(make([]byte, 0, len(line)), line))
+}
+
+// appendLineKey appends the LineKey of line to buf.
+func appendLineKey(buf []byte, line string) []byte {
+	start := len(buf)
 	space, digit := false, false
-	for _, r := range line {
-		switch {
-		case unicode.IsSpace(r):
-			space, digit = b.Len() > 0, false
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(line[i:])
+			i += size
+			buf, space, digit = lineKeyRune(buf, start, r, space, digit)
 			continue
-		case unicode.IsDigit(r):
+		}
+		i++
+		switch {
+		case asciiSpace[c] != 0:
+			space, digit = len(buf) > start, false
+			continue
+		case '0' <= c && c <= '9':
 			if digit {
 				continue
 			}
-		case digit && (r == ',' || r == '.'):
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = append(buf, '0')
+			digit = true
+			continue
+		case digit && (c == ',' || c == '.'):
 			continue // "10,000", "4.5" stay one number
 		}
 		if space {
-			b.WriteByte(' ')
+			buf = append(buf, ' ')
 			space = false
 		}
-		switch r {
-		case '‘', '’', '‚', '‛', '′', '`':
-			r = '\''
-		case '“', '”', '„', '‟', '″', '«', '»':
-			r = '"'
-		case '‐', '‑', '‒', '–', '—', '―', '−':
-			r = '-'
-		default:
-			if unicode.IsDigit(r) {
-				b.WriteByte('0')
-				digit = true
-				continue
-			}
-			r = unicode.ToLower(r)
+		switch {
+		case c == '`':
+			c = '\''
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
 		}
 		digit = false
-		b.WriteRune(r)
+		buf = append(buf, c)
 	}
-	return b.String()
+	return buf
+}
+
+// lineKeyRune appends the key form of one non-ASCII rune.
+func lineKeyRune(buf []byte, start int, r rune, space, digit bool) ([]byte, bool, bool) {
+	switch {
+	case unicode.IsSpace(r):
+		return buf, len(buf) > start, false
+	case unicode.IsDigit(r):
+		if digit {
+			return buf, space, digit
+		}
+	}
+	if space {
+		buf = append(buf, ' ')
+	}
+	switch r {
+	case '‘', '’', '‚', '‛', '′':
+		r = '\''
+	case '“', '”', '„', '‟', '″', '«', '»':
+		r = '"'
+	case '‐', '‑', '‒', '–', '—', '―', '−':
+		r = '-'
+	default:
+		if unicode.IsDigit(r) {
+			return append(buf, '0'), false, true
+		}
+		r = unicode.ToLower(r)
+	}
+	return utf8.AppendRune(buf, r), false, false
 }

@@ -48,6 +48,11 @@ const (
 // "Comments") or a furniture line followed by little prose ends it: the
 // trailing block is dropped whole. Lines repeated within the article, or
 // across the outlet's other articles (opts.Repeated), are furniture.
+// Once the title is known, lines above it that ask the reader to
+// subscribe, support, donate or join are furniture, and so is a short
+// caption without a finite verb beside a photo credit. The outlet comes
+// from the hints, the URL, an appeal or copyright line naming it, or
+// else the masthead: a short capitalised name on the first line.
 //
 // Text returns an error wrapping news.ErrEmpty when raw holds no text, or
 // when nothing is left of the body after cleaning; in the latter case the
@@ -58,12 +63,10 @@ func Text(raw string, h Hints, opts TextOptions) (Result, error) {
 		return Result{}, fmt.Errorf("clean text: %w", news.ErrEmpty)
 	}
 	lines := splitLines(s)
-	for i := range lines {
-		if !lines[i].blank {
-			classify(&lines[i])
-		}
-	}
+	classifyLines(lines)
 	m := findMeta(lines, h)
+	markHeadAppeals(lines)
+	markPhotoCaptions(lines)
 	markRepeats(lines, opts.Repeated)
 	smoothBlocks(lines)
 	start, end := bodyBounds(lines)
@@ -98,6 +101,9 @@ func Text(raw string, h Hints, opts TextOptions) (Result, error) {
 	if res.Source == "" {
 		res.Source = outletFromLines(appeals(lines))
 	}
+	if res.Source == "" {
+		res.Source = mastheadOutlet(lines, res.Title)
+	}
 	if res.Text == "" {
 		return res, fmt.Errorf("clean text: no body left: %w", news.ErrEmpty)
 	}
@@ -125,10 +131,20 @@ func isProse(l *tline) bool { return l.kind == kindBody || l.kind == kindWeakBod
 // markRepeats makes furniture of lines the article repeats — short ones
 // from their second occurrence on both places, a paragraph from its second
 // copy — and of lines the outlet's other articles share.
+//
+// Lines with equal keys have as many letters, so only lines sharing their
+// letter count with another line need a key: in most articles few do.
 func markRepeats(lines []tline, repeated func(string) int) {
+	letters := map[int]int{}
+	for i := range lines {
+		if l := &lines[i]; !l.blank && l.kind != kindMeta {
+			letters[l.sh.letters]++
+		}
+	}
 	counts := map[string]int{}
 	for i := range lines {
-		if l := &lines[i]; !l.blank && l.kind != kindMeta && l.key != "" {
+		if l := &lines[i]; !l.blank && l.kind != kindMeta && letters[l.sh.letters] >= 2 {
+			l.key = LineKey(l.text)
 			counts[l.key]++
 		}
 	}
@@ -138,7 +154,10 @@ func markRepeats(lines []tline, repeated func(string) int) {
 		if l.blank || l.kind == kindMeta || l.kind == kindFurniture || l.kind == kindEnd {
 			continue
 		}
-		c := counts[l.key]
+		c := 1 // a letter count of its own: the only line with its key
+		if l.key != "" {
+			c = counts[l.key]
+		}
 		long := l.sh.words >= repeatedLongLine && l.sh.sentence()
 		switch {
 		case c >= 2 && (l.kind == kindShort || l.sh.words < 8):
@@ -150,7 +169,9 @@ func markRepeats(lines []tline, repeated func(string) int) {
 		case repeated != nil && !long && len(l.orig) <= maxIndexedLine && repeated(l.orig) >= 2:
 			l.kind, l.reason = kindFurniture, "repeated across the outlet"
 		}
-		seen[l.key] = true
+		if l.key != "" {
+			seen[l.key] = true
+		}
 	}
 }
 

@@ -146,41 +146,103 @@ var (
 // separated by single spaces, apostrophes straightened, other punctuation
 // dropped, digit runs folded to 0, padded with spaces.
 func cueText(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte(' ')
+	buf, _ := appendCueText(make([]byte, 0, len(s)+2), s)
+	return string(buf)
+}
+
+// runeCounts are the character counts of a line that shapeOf needs,
+// gathered while its cue text is built.
+type runeCounts struct {
+	letters, upper, lower, digits int
+	seps                          int // menu separators: | • · » ›
+}
+
+// appendCueText appends the cue text of s to buf and counts the
+// characters of s, in one pass with a fast path for ASCII.
+func appendCueText(buf []byte, s string) ([]byte, runeCounts) {
+	var rc runeCounts
+	buf = append(buf, ' ')
 	space := true
 	digit := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z':
+				// A run of lower-case letters is copied whole.
+				j := i
+				for j < len(s) && 'a' <= s[j] && s[j] <= 'z' {
+					j++
+				}
+				rc.letters += j - i + 1
+				rc.lower += j - i + 1
+				buf = append(buf, s[i-1:j]...)
+				i = j
+				space, digit = false, false
+				continue
+			case 'A' <= c && c <= 'Z':
+				rc.letters++
+				rc.upper++
+				buf = append(buf, c+'a'-'A')
+				space, digit = false, false
+				continue
+			case '0' <= c && c <= '9':
+				rc.digits++
+				if !digit {
+					buf = append(buf, '0')
+				}
+				space, digit = false, true
+				continue
+			case c == '|':
+				rc.seps++
+			}
+			r = rune(c)
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
 		switch {
-		case unicode.IsLetter(r):
-			b.WriteRune(unicode.ToLower(r))
+		case r >= utf8.RuneSelf && unicode.IsLetter(r):
+			rc.letters++
+			if unicode.IsUpper(r) {
+				rc.upper++
+			} else if unicode.IsLower(r) {
+				rc.lower++
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			space, digit = false, false
-		case unicode.IsDigit(r):
+		case r >= utf8.RuneSelf && unicode.IsDigit(r):
+			rc.digits++
 			if !digit {
-				b.WriteByte('0')
+				buf = append(buf, '0')
 			}
 			space, digit = false, true
 		case r == '\'' || r == '’':
-			b.WriteByte('\'')
+			buf = append(buf, '\'')
 			digit = false
 		case r == '-' && !space:
-			b.WriteByte('-')
+			buf = append(buf, '-')
 			digit = false
 		case r == ',' && digit:
 			// "10,000" stays one number
 		default:
+			if r == '•' || r == '·' || r == '»' || r == '›' {
+				rc.seps++
+			}
 			if !space {
-				b.WriteByte(' ')
+				buf = append(buf, ' ')
 				space = true
 			}
 			digit = false
 		}
 	}
 	if !space {
-		b.WriteByte(' ')
+		buf = append(buf, ' ')
 	}
-	return b.String()
+	return buf, rc
 }
 
 // cueSet indexes cue phrases by their first word, so a line is matched
@@ -198,16 +260,72 @@ func newCueSet(phrases []string) cueSet {
 
 var (
 	furnitureCueSet = newCueSet(furnitureCues)
-	strongCueSet    = newCueSet(strongCues)
 	creditCueSet    = newCueSet(creditWords)
 	paymentCueSet   = newCueSet(paymentNames)
 	appealCueSet    = newCueSet(appealCues)
+	// cueStarts maps every word a cue phrase starts with to the sets
+	// (cueStrong…) holding such phrases, so one pass over a line tells
+	// which sets need a closer look; most lines need none. Strong cues are
+	// keyed by their longest word instead ("inbox" for "in your inbox"):
+	// their first words are as common as "in" and "to".
+	cueStarts = func() *wordTable {
+		m := map[string]uint8{}
+		for w := range strongCueKeys {
+			m[w] |= cueStrong
+		}
+		for bit, set := range []cueSet{furnitureCueSet, appealCueSet, paymentCueSet} {
+			for w := range set {
+				m[w] |= cueFurniture << bit
+			}
+		}
+		for w := range readerPronouns {
+			m[w] |= cuePronoun
+		}
+		return newWordTable(m)
+	}()
+	strongCueKeys = func() cueSet {
+		set := cueSet{}
+		for _, p := range strongCues {
+			key := ""
+			for w := range strings.SplitSeq(p, " ") {
+				if len(w) > len(key) {
+					key = w
+				}
+			}
+			set[key] = append(set[key], p)
+		}
+		return set
+	}()
 )
+
+// Bits of cueStarts.
+const (
+	cueStrong uint8 = 1 << iota
+	cueFurniture
+	cueAppeal
+	cuePayment
+	cuePronoun // a reader pronoun: "you", "our"…
+)
+
+// cueMask returns the cueStarts bits of the words of a cue text.
+func cueMask(ct string) uint8 {
+	var mask uint8
+	// Words are short: a plain scan for the next space beats IndexByte.
+	start := 1
+	for i := 1; i < len(ct); i++ {
+		if ct[i] == ' ' {
+			mask |= lookupWord(cueStarts, ct[start:i])
+			start = i + 1
+		}
+	}
+	return mask
+}
 
 // count returns how many distinct phrases of the set the cue text holds.
 func (set cueSet) count(ct string) int {
 	n := 0
-	var found []string
+	var buf [8]string
+	found := buf[:0]
 	for i := 1; i < len(ct); {
 		j := strings.IndexByte(ct[i:], ' ')
 		if j < 0 {
@@ -223,6 +341,23 @@ func (set cueSet) count(ct string) int {
 		i += j + 1
 	}
 	return n
+}
+
+// hasStrongCue reports whether the cue text holds a strong cue phrase.
+func hasStrongCue(ct string) bool {
+	for i := 1; i < len(ct); {
+		j := strings.IndexByte(ct[i:], ' ')
+		if j < 0 {
+			break
+		}
+		for _, p := range strongCueKeys[ct[i:i+j]] {
+			if hasPhrase(ct, p) {
+				return true
+			}
+		}
+		i += j + 1
+	}
+	return false
 }
 
 // hasPhrase reports whether the cue text holds phrase as whole words.
@@ -241,13 +376,44 @@ func hasPhrase(ct, phrase string) bool {
 	return false
 }
 
-// classify sets the kind of a line from its own text: shape and cues.
-// Context — position, repetition, neighbours — is applied afterwards.
-func classify(l *tline) {
+// classifyLines classifies the non-blank lines. Their cue texts are
+// built into one shared buffer first, so that a line costs no allocation
+// of its own.
+func classifyLines(lines []tline) {
+	size := 0
+	for i := range lines {
+		size += len(lines[i].text) + 2
+	}
+	cts := make([]byte, 0, size)
+	type span struct {
+		end int // where the line's cue text ends
+		rc  runeCounts
+	}
+	spans := make([]span, len(lines))
+	for i := range lines {
+		if l := &lines[i]; !l.blank {
+			cts, spans[i].rc = appendCueText(cts, strings.TrimPrefix(l.text, "- "))
+		}
+		spans[i].end = len(cts)
+	}
+	all := string(cts)
+	start := 0
+	for i := range lines {
+		sp := &spans[i]
+		if l := &lines[i]; !l.blank {
+			classify(l, all[start:sp.end], sp.rc)
+		}
+		start = sp.end
+	}
+}
+
+// classify sets the kind of a line from its own text, its cue text ct
+// and character counts rc: shape and cues. Context — position,
+// repetition, neighbours — is applied afterwards.
+func classify(l *tline, ct string, rc runeCounts) {
 	content := strings.TrimPrefix(l.text, "- ")
-	ct := cueText(content)
-	l.sh = shapeOf(content, ct)
-	l.key = LineKey(l.text)
+	mask := cueMask(ct)
+	l.sh = shapeOf(content, rc, mask&cuePronoun != 0)
 	if l.kind == kindFurniture {
 		return // an image line, decided while splitting
 	}
@@ -258,7 +424,7 @@ func classify(l *tline) {
 	case sh.words <= 6 && !sh.terminal && endHeadings[strings.TrimSuffix(trimmed, " 0")]:
 		set(kindEnd, "closing heading")
 		return
-	case sh.words <= 40 && strongCueSet.count(ct) > 0:
+	case sh.words <= 40 && mask&cueStrong != 0 && hasStrongCue(ct):
 		set(kindFurniture, reasonNotice)
 		return
 	case isLabelLine(content, ct, sh):
@@ -267,7 +433,7 @@ func classify(l *tline) {
 	case isCaption(content, ct, sh):
 		set(kindFurniture, "caption or credit")
 		return
-	case sh.words <= 6 && (clockOnly.MatchString(content) || agoOnly.MatchString(content)) || isReadTime(content, ct):
+	case sh.words <= 6 && (clockOnly.MatchString(content) || agoOnly.MatchString(content)) || sh.digits > 0 && isReadTime(content, ct):
 		set(kindFurniture, "time stamp")
 		return
 	case sh.words <= 12 && sh.digits > 0 && isDateLine(content):
@@ -282,16 +448,19 @@ func classify(l *tline) {
 	case sh.seps >= 2 && !sh.terminal && sh.words <= 30:
 		set(kindFurniture, "menu")
 		return
-	case sh.words <= 8 && paymentCueSet.count(ct) >= 2:
+	case sh.words <= 8 && mask&cuePayment != 0 && paymentCueSet.count(ct) >= 2:
 		set(kindFurniture, "payment methods")
 		return
 	}
-	n := furnitureCueSet.count(ct)
+	n := 0
+	if mask&cueFurniture != 0 {
+		n = furnitureCueSet.count(ct)
+	}
 	l.cues = n
 	switch {
 	case n > 0 && (sh.short() || sh.words <= 5 && !sh.sentence()):
 		set(kindFurniture, reasonLabel)
-	case sh.addressed && n > 0 && appealCueSet.count(ct) > 0 && (sh.words <= 30 || n >= 2 && sh.words <= 60 || n >= 3):
+	case sh.addressed && n > 0 && mask&cueAppeal != 0 && appealCueSet.count(ct) > 0 && (sh.words <= 30 || n >= 2 && sh.words <= 60 || n >= 3):
 		// Spoken to the reader with furniture words: an appeal or a
 		// form. An op-ed's long "we" sentence with one cue survives.
 		set(kindFurniture, reasonAppeal)
@@ -313,7 +482,7 @@ func isLabelLine(s, ct string, sh shape) bool {
 	if sh.words > 30 {
 		return false
 	}
-	i := strings.IndexAny(s, ":|»›")
+	i := labelMark(s)
 	if i <= 0 || i > 40 {
 		return false
 	}
@@ -326,16 +495,36 @@ func isLabelLine(s, ct string, sh shape) bool {
 	return false
 }
 
+// labelMark returns the index of the first ':', '|', '»' or '›' of s when
+// it is within the first 41 bytes, else -1: only a mark there can end a
+// label.
+func labelMark(s string) int {
+	for i := 0; i < len(s) && i <= 40; i++ {
+		switch s[i] {
+		case ':', '|':
+			return i
+		case 0xC2: // '»' is C2 BB
+			if i+1 < len(s) && s[i+1] == 0xBB {
+				return i
+			}
+		case 0xE2: // '›' is E2 80 BA
+			if strings.HasPrefix(s[i+1:], "\x80\xba") {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // isCaption reports photo captions and credits: "Photo: X", "(Jane Roe /
 // AFP via Getty Images)" closing a caption, "Name. example.org", "REUTERS/
 // Jane Roe".
 func isCaption(s, ct string, sh shape) bool {
-	if sh.words > 80 || !strings.ContainsAny(s, "(/:.") && !hasPhrase(ct, "photo") && !hasPhrase(ct, "image") && !hasPhrase(ct, "picture") {
+	if sh.words > 80 || !containsByte(s, '.', '(', '/', ':') && !hasPhrase(ct, "photo") && !hasPhrase(ct, "image") && !hasPhrase(ct, "picture") {
 		return false
 	}
-	lower := strings.ToLower(s)
 	for _, p := range []string{"photo by ", "photograph by ", "image by ", "picture by ", "(photo", "(image", "(picture", "(credit", "photo credit", "image credit", "image source"} {
-		if strings.HasPrefix(lower, p) {
+		if lowerHasPrefix(s, p) {
 			return true
 		}
 	}
@@ -351,9 +540,15 @@ func isCaption(s, ct string, sh shape) bool {
 		}
 	}
 	// "… Photo: Jane Roe" or "… | Photo: Agency" closing a caption.
-	for _, p := range []string{"photo:", "photo by", "photograph:", "image:", "credit:", "picture:", "foto:"} {
-		if i := strings.LastIndex(lower, p); i > 0 && len(strings.Fields(s[i+len(p):])) <= 6 {
-			return true
+	// Each marker holds one of these words, whose letters the cue text
+	// keeps in order, lower-cased; all but "photo by" end with a colon.
+	if strings.Contains(ct, "photo") || strings.IndexByte(s, ':') >= 0 && (strings.Contains(ct, "image") ||
+		strings.Contains(ct, "credit") || strings.Contains(ct, "picture") || strings.Contains(ct, "foto")) {
+		lower := strings.ToLower(s)
+		for _, p := range []string{"photo:", "photo by", "photograph:", "image:", "credit:", "picture:", "foto:"} {
+			if i := strings.LastIndex(lower, p); i > 0 && len(strings.Fields(s[i+len(p):])) <= 6 {
+				return true
+			}
 		}
 	}
 	// "Agency/Photographer" credit lines: "REUTERS/Jane Roe".
@@ -371,9 +566,61 @@ func isCaption(s, ct string, sh shape) bool {
 	return false
 }
 
+// containsByte reports whether s holds any of the ASCII bytes, searching
+// for each in turn, which is quicker than strings.ContainsAny when the
+// first is common.
+func containsByte(s string, bytes ...byte) bool {
+	for _, c := range bytes {
+		if strings.IndexByte(s, c) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerHasPrefix reports whether strings.ToLower(s) starts with the
+// lower-case ASCII prefix p, lower-casing only what it must.
+func lowerHasPrefix(s, p string) bool {
+	for i := 0; i < len(p); i++ {
+		if i >= len(s) {
+			return false
+		}
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.HasPrefix(strings.ToLower(lineHead(s, 3*len(p)+4)), p)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lineHead returns about the first n bytes of s, cut at a rune boundary:
+// enough to lower-case when only a prefix of a third of that is tested,
+// since lower-casing maps rune by rune and no rune shrinks to less than a
+// third of its bytes.
+func lineHead(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // isReadTime reports a line that only gives a reading time.
 func isReadTime(s, ct string) bool {
-	if !strings.Contains(ct, " min") && !hasPhrase(ct, "reading time") {
+	if !strings.Contains(ct, " min") && !hasPhrase(ct, "reading time") || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	// The pattern needs "read", "watch" or "listen" ("liſten" folds to
+	// it too, hence only "ten").
+	if !strings.Contains(ct, "read") && !strings.Contains(ct, "watch") && !strings.Contains(ct, "ten") {
 		return false
 	}
 	loc := readTime.FindStringIndex(s)

@@ -77,7 +77,10 @@ func findMeta(lines []tline, h Hints) textMeta {
 				continue
 			}
 		}
-		if d, ok := dateLine(l.text); ok && l.sh.words <= 16 {
+		if l.sh.words > 16 {
+			continue // a paragraph, not a date line
+		}
+		if d, ok := dateLine(l.text); ok {
 			l.kind, l.reason = kindMeta, reasonDate
 			switch {
 			case d.updated && upd.IsZero():
@@ -117,7 +120,9 @@ func findURLTrailer(lines []tline) string {
 			continue
 		}
 		text := l.text
-		if k := strings.Index(text, "http://"); k < 0 {
+		if !strings.Contains(text, "http") {
+			// no address on the line
+		} else if k := strings.Index(text, "http://"); k < 0 {
 			if k = strings.Index(text, "https://"); k >= 0 {
 				if u, ok := labelledURL(text, k); ok {
 					l.kind, l.reason = kindMeta, "url"
@@ -202,6 +207,19 @@ var bylineLeads = map[string]bool{
 // John Doe January 26, 2024 2:41 PM 2 min read", "Author: Jane Roe". It
 // returns the names and the text after them.
 func parseByline(s string) (author, rest string, ok bool) {
+	// Most lines are not bylines: look at the first word before cutting
+	// the line into words.
+	first, _, _, ok := nextField(s)
+	if !ok || len(first) > 24 {
+		return "", "", false
+	}
+	switch lf := strings.ToLower(first); lf {
+	case "by", "by:", "author:", "authors:", "byline:":
+	default:
+		if !bylineLeads[lf] {
+			return "", "", false
+		}
+	}
 	toks := strings.Fields(s)
 	i := 0
 	if len(toks) > 1 && bylineLeads[strings.ToLower(toks[0])] && strings.EqualFold(strings.TrimSuffix(toks[1], ":"), "by") {
@@ -333,9 +351,8 @@ func tailCredits(lines []tline) string {
 		if l.blank || l.kind == kindMeta {
 			continue
 		}
-		lower := strings.ToLower(l.text)
 		for _, lead := range []string{"reporting by ", "additional reporting by ", "writing by "} {
-			if !strings.HasPrefix(lower, lead) {
+			if !lowerHasPrefix(l.text, lead) {
 				continue
 			}
 			part := l.text[len(lead)-3:] // keep "by "

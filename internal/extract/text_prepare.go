@@ -26,16 +26,25 @@ type tline struct {
 	cues   int // furniture cue phrases in the line
 	kind   tkind
 	reason string // why the line was dropped, for tests and --explain
-	key    string // LineKey(text), for repetition
+	key    string // LineKey(text), for repetition; set only where needed
 }
 
 // normalizeText makes raw text uniform before it is split into lines:
 // valid UTF-8, NFC, no BOM, "\n" line ends, ordinary spaces for the
 // no-break and thin ones, no zero-width characters or soft hyphens.
 func normalizeText(raw string) string {
-	s := strings.ToValidUTF8(raw, "\uFFFD")
+	s := raw
+	if plainASCII(s) {
+		return s // valid, NFC, and nothing to replace
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	s = strings.TrimPrefix(s, "\uFEFF")
 	s = norm.NFC.String(s)
+	if plainText(s) {
+		return s // the common case: nothing to replace
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -61,6 +70,41 @@ func normalizeText(raw string) string {
 		}
 	}
 	return b.String()
+}
+
+// plainASCII reports whether s is ASCII without carriage returns or
+// other control characters but newlines.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c < ' ' && c != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+// plainText reports whether normalizeText's loop would leave s as it is:
+// no carriage returns, control characters or the spaces and invisible
+// characters it replaces.
+func plainText(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' && c != '\n' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '\u2028', '\u2029', '\u0085', '\u00a0', '\u2007', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', '\u2002', '\u2003',
+			'\u200b', '\u200e', '\u200f', '\u00ad', '\uFEFF', '\u2060':
+			return false
+		}
+	}
+	return true
 }
 
 // splitLines cuts normalised text into tlines, reducing Markdown: headings
@@ -282,7 +326,7 @@ func cutBullet(s string) (string, bool) {
 // reduceLinks replaces Markdown links "[text](url)" with their text,
 // drops images "![alt](src)" and unwraps autolinks "<https://…>".
 func reduceLinks(s string) (out string, links int, image bool) {
-	if !strings.ContainsAny(s, "[<") {
+	if !containsByte(s, '[', '<') {
 		return s, 0, false
 	}
 	var b strings.Builder

@@ -26,62 +26,63 @@ type shape struct {
 	digits     int
 }
 
-// shapeOf measures s; ct is its cueText.
-func shapeOf(s, ct string) shape {
-	var sh shape
-	upperLetters, lowerLetters := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r):
-			sh.letters++
-			if unicode.IsUpper(r) {
-				upperLetters++
-			} else if unicode.IsLower(r) {
-				lowerLetters++
-			}
-		case unicode.IsDigit(r):
-			sh.digits++
-		case r == '|' || r == '•' || r == '·' || r == '»' || r == '›':
-			sh.seps++
-		}
-	}
-	sh.caps = upperLetters >= 2 && lowerLetters == 0
+// shapeOf measures s, given its character counts and whether its cue
+// text holds a reader pronoun at all (cuePronoun), the quick test for
+// addressesReader. It walks s word by word without allocating, with a
+// fast path for ASCII, since it runs on every line of every article.
+func shapeOf(s string, rc runeCounts, pronoun bool) shape {
+	sh := shape{letters: rc.letters, digits: rc.digits, seps: rc.seps}
+	sh.caps = rc.upper >= 2 && rc.lower == 0
 	first := true
-	for _, tok := range strings.Fields(s) {
-		w := strings.TrimFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for rest := s; ; {
+		tok, ascii, next, ok := nextField(rest)
+		if !ok {
+			break
+		}
+		rest = next
+		w := wordCore(tok, ascii)
 		if w == "" {
 			continue
 		}
 		sh.words++
-		if n := ideographs(w); n > 3 {
-			// Chinese and Japanese write no spaces: count about two
-			// characters as a word.
-			sh.words += n/2 - 1
-			sh.lower += n/2 - 1
+		if !ascii {
+			if n := ideographs(w); n > 3 {
+				// Chinese and Japanese write no spaces: count about two
+				// characters as a word.
+				sh.words += n/2 - 1
+				sh.lower += n/2 - 1
+			}
 		}
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsLetter(r) {
+		var r rune
+		if c := w[0]; c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, _ = utf8.DecodeRuneInString(w)
+		}
+		if !isLetter(r) {
 			first = false
 			continue
 		}
 		// A word of a script without case (Korean, Arabic, Hindi…) counts
 		// as an ordinary lower-case word.
-		if !unicode.IsUpper(r) && !unicode.IsTitle(r) {
+		upper := isUpper(r)
+		if !upper && (r < utf8.RuneSelf || !unicode.IsTitle(r)) {
 			sh.lower++
 		}
 		if isStopWord(w) {
 			sh.stop++
 		} else {
 			sh.content++
-			if unicode.IsUpper(r) {
+			if upper {
 				sh.capContent++
 			}
 		}
-		if first && imperatives[strings.ToLower(w)] {
+		if first && isImperative(w) {
 			sh.addressed = true
 		}
 		// The next word starts a sentence too: "… icon. Subscribe now".
-		first = strings.ContainsAny(tok[len(tok)-1:], ".!?")
+		c := tok[len(tok)-1]
+		first = c == '.' || c == '!' || c == '?'
 	}
 	end := strings.TrimRight(s, "\"'”’»)]*_ 」』）")
 	if end != "" {
@@ -91,17 +92,125 @@ func shapeOf(s, ct string) shape {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	sh.quoted = r == '"' || r == '“' || r == '«' || r == '„' || r == '‘'
-	if !sh.addressed && mentionsPronoun(ct) {
+	if !sh.addressed && pronoun {
 		sh.addressed = addressesReader(s)
 	}
 	return sh
+}
+
+// nextField returns the first field of s as strings.Fields would cut it,
+// whether it is all ASCII, and what follows it; ok is false when s holds
+// no more fields.
+func nextField(s string) (field string, ascii bool, rest string, ok bool) {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] == 0 {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return "", false, "", false
+	}
+	start := i
+	ascii = true
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] != 0 {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		ascii = false
+		i += size
+	}
+	return s[start:i], ascii, s[i:], true
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+
+// wordCore trims a token to its first and last letter or digit, as
+// strings.TrimFunc with "not a letter or digit" would.
+func wordCore(tok string, ascii bool) string {
+	if ascii {
+		i, j := 0, len(tok)
+		for i < j && !isASCIIAlnum(tok[i]) {
+			i++
+		}
+		for j > i && !isASCIIAlnum(tok[j-1]) {
+			j--
+		}
+		return tok[i:j]
+	}
+	return strings.TrimFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// isLetter, isUpper: unicode.IsLetter and unicode.IsUpper with an ASCII
+// fast path.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+// isImperative reports whether w (any case) is one of the imperatives.
+func isImperative(w string) bool {
+	if len(w) <= 10 {
+		var buf [10]byte
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				return imperatives[strings.ToLower(w)]
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return imperatives[string(buf[:len(w)])]
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return imperatives[strings.ToLower(w)]
+		}
+	}
+	return false // no imperative is that long
 }
 
 // ideographs counts the Han, Hiragana and Katakana characters of a word.
 func ideographs(w string) int {
 	n := 0
 	for _, r := range w {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+		// Below U+2E80 (CJK radicals) there are none.
+		if r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
 			n++
 		}
 	}
@@ -152,22 +261,6 @@ var readerPronouns = map[string]bool{
 	"we'd": true, "let's": true,
 }
 
-// mentionsPronoun is a quick test for addressesReader: whether the cue
-// text holds any reader pronoun at all.
-func mentionsPronoun(ct string) bool {
-	for i := 1; i < len(ct); {
-		j := strings.IndexByte(ct[i:], ' ')
-		if j < 0 {
-			break
-		}
-		if readerPronouns[ct[i:i+j]] {
-			return true
-		}
-		i += j + 1
-	}
-	return false
-}
-
 // addressesReader reports whether s speaks to the reader — "you", "we",
 // "our" — outside quotation marks, where journalism rarely does. A line
 // with unbalanced quotation marks continues or opens a quotation from
@@ -177,7 +270,39 @@ func addressesReader(s string) bool {
 	if !ok {
 		return false
 	}
-	for _, tok := range strings.Fields(s) {
+	for rest := s; ; {
+		tok, ascii, next, ok := nextField(rest)
+		if !ok {
+			return false
+		}
+		rest = next
+		if ascii {
+			// The common case, without allocating: trim to letters and
+			// apostrophes, lower-case into a buffer.
+			i, j := 0, len(tok)
+			for i < j && !isASCIILetterOrQuote(tok[i]) {
+				i++
+			}
+			for j > i && !isASCIILetterOrQuote(tok[j-1]) {
+				j--
+			}
+			w := tok[i:j]
+			if w == "US" || w == "WE" || len(w) > 8 {
+				continue // "US": the United States; no pronoun is longer
+			}
+			var buf [8]byte
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			if readerPronouns[string(buf[:len(w)])] {
+				return true
+			}
+			continue
+		}
 		w := strings.TrimFunc(tok, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 		w = strings.ReplaceAll(w, "’", "'")
 		if w == "US" || w == "WE" {
@@ -187,7 +312,10 @@ func addressesReader(s string) bool {
 			return true
 		}
 	}
-	return false
+}
+
+func isASCIILetterOrQuote(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '\''
 }
 
 // withoutQuotes drops text inside double quotation marks, so the words of
@@ -240,8 +368,17 @@ func isStopWord(w string) bool {
 		}
 		buf[i] = c
 	}
-	return stopWords[string(buf[:len(w)])]
+	return lookupWord(stopWordTable, buf[:len(w)]) != 0
 }
+
+// stopWordTable holds stopWords for isStopWord.
+var stopWordTable = func() *wordTable {
+	m := map[string]uint8{}
+	for w := range stopWords {
+		m[w] = 1
+	}
+	return newWordTable(m)
+}()
 
 // stopWords are common English function words.
 var stopWords = func() map[string]bool {
