@@ -86,7 +86,11 @@ Usage:
       an http(s) page URL or a feed URL (RSS, Atom, JSON Feed).
   parallax export [--db PATH] --what articles      JSON Lines on stdout
   parallax search [--db PATH] [--limit N] [--json] QUERY
+  parallax compare [--db PATH] [--format text|json|html] A B   alignment of two articles, copy verdict
+  parallax stories [--db PATH] [--limit N] [--json]  stories, newest and biggest first
   parallax eval extract [--json] DIR               extraction F1 (../shared/eval/extraction-aeb)
+  parallax eval reuse [--json] DIR                 paraphrase pairs (msrp-train) or controlled-edit copies (a clustered set)
+  parallax eval cluster [--json] DIR               story clustering BCubed/NMI/ARI (a set with gold/clusters.tsv)
   parallax version
 
 The store is a SQLite file: --db PATH, else $PARALLAX_DB, else a file in
@@ -107,6 +111,10 @@ func Run(ctx context.Context, args []string, env Env) error {
 		return runExport(ctx, rest, env)
 	case "search":
 		return runSearch(ctx, rest, env)
+	case "compare":
+		return runCompare(ctx, rest, env)
+	case "stories":
+		return runStories(ctx, rest, env)
 	case "eval":
 		return runEval(ctx, rest, env)
 	case "version", "--version":
@@ -176,7 +184,7 @@ func defaultDBPath(env Env) string {
 }
 
 // openStore opens the store the flag or environment names.
-func openStore(ctx context.Context, flagValue string, env Env) (store.Store, error) {
+func openStore(ctx context.Context, flagValue string, env Env) (store.Archive, error) {
 	path := flagValue
 	if path == "" {
 		path = defaultDBPath(env)

@@ -35,11 +35,22 @@ type derivation struct {
 	Coverage float64 `json:"coverage"`
 }
 
-func toRecord(a *news.Article) articleRecord {
+// toRecord builds the contract record of a; story and provenance come
+// from the stories and copies stages ("" and nil when they found none).
+func toRecord(a *news.Article, story, duplicateOf string, derivedFrom []news.Derivation) articleRecord {
 	r := articleRecord{
 		ID: a.ID, Source: a.Source, Title: a.Title, Author: a.Author, Published: a.Published,
 		URL: a.URL, Language: a.Language, DerivedFrom: []derivation{}, Revision: a.Revision,
 		Sentences: a.Sentences, Text: a.Text,
+	}
+	if story != "" {
+		r.Story = &story
+	}
+	if duplicateOf != "" {
+		r.DuplicateOf = &duplicateOf
+	}
+	for _, d := range derivedFrom {
+		r.DerivedFrom = append(r.DerivedFrom, derivation{ID: d.ID, Kind: string(d.Kind), Coverage: d.Coverage})
 	}
 	if !a.Ingested.IsZero() {
 		r.Ingested = a.Ingested.UTC().Format("2006-01-02T15:04:05Z07:00")
@@ -69,11 +80,19 @@ func runExport(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer st.Close()
+	stories, err := st.StoryMap(ctx)
+	if err != nil {
+		return fmt.Errorf("export articles: %w", err)
+	}
 	w := bufio.NewWriterSize(env.Stdout, 256<<10)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	err = st.Articles(ctx, func(a *news.Article) error {
-		return enc.Encode(toRecord(a))
+		dup, derived, err := st.Provenance(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		return enc.Encode(toRecord(a, stories[a.ID], dup, derived))
 	})
 	if err != nil {
 		return fmt.Errorf("export articles: %w", err)

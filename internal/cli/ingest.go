@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/ingest"
 )
@@ -58,6 +59,7 @@ func runIngest(ctx context.Context, args []string, env Env) error {
 			MaxBytes:     *maxFetch,
 			AllowPrivate: *allowPrivate,
 		}),
+		Analyzers: ingest.Analyzers(st, cluster.Config{}),
 		Progress: func(p ingest.Progress) {
 			bar.update(p.InputsDone, p.Inputs, fmt.Sprintf("inputs · %s articles · %d failed", thousands(p.Articles), p.Failed))
 		},

@@ -102,3 +102,11 @@ const (
 	HighlightStart = "\u27e6" // ⟦
 	HighlightEnd   = "\u27e7" // ⟧
 )
+
+// Archive is everything a complete Parallax store keeps: the articles, the
+// copies stage's links and the stories stage's assignments. The commands
+// open an Archive; stages ask only for the part they use.
+type Archive interface {
+	StoryStore
+	ReuseStore
+}

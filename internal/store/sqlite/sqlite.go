@@ -64,7 +64,7 @@ const (
 	walCheckpointPages = 4000
 )
 
-var _ store.Store = (*DB)(nil)
+var _ store.Archive = (*DB)(nil)
 
 // DB is a store in one SQLite file. It is safe for concurrent use.
 type DB struct {
