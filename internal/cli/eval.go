@@ -61,6 +61,8 @@ func (o evalOutput) writeJSON(v any) error {
 // evalTasks are the tasks of `parallax eval TASK DIR`, one line each.
 var evalTasks = map[string]func(ctx context.Context, dir string, out evalOutput) error{
 	"extract": evalExtract,
+	"reuse":   evalReuse,
+	"cluster": evalCluster,
 }
 
 func evalTaskNames() []string {
