@@ -16,7 +16,8 @@ build:
 demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN) ingest --db $(DEMO_DB) demo/
-	$(BIN) export --db $(DEMO_DB) --what articles | head -c 2000; echo
+	$(BIN) stories --db $(DEMO_DB)
+	$(BIN) compare --db $(DEMO_DB) quicknews-bridge courier-bridge
 
 # The test command of the README and CI.
 test:

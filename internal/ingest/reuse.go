@@ -1,0 +1,206 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/reuse"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// ReuseAnalyzer is the copies stage as an Analyzer: each new article is
+// looked up in an in-memory index of the archive's signatures, verified
+// against its candidates by sentence alignment, and its links and
+// signature are stored; then it joins the index. Nothing is recomputed for
+// the rest of the archive, except that a new article serves as a witness
+// for the direction of links among its own candidates.
+//
+// The index is rebuilt from the stored signatures on first use (articles
+// stored before the stage existed, or whose signatures are of an older
+// version, get theirs computed then). Use one ReuseAnalyzer per store:
+// Analyze is called from one goroutine at a time, as Analyzer requires.
+type ReuseAnalyzer struct {
+	links    store.ReuseStore
+	articles store.Store
+	idx      *reuse.Index
+}
+
+// NewReuseAnalyzer returns the copies stage over a store: links keeps the
+// results, articles is read for candidates' texts. With the SQLite
+// backend both are the same *sqlite.DB.
+func NewReuseAnalyzer(links store.ReuseStore, articles store.Store) *ReuseAnalyzer {
+	return &ReuseAnalyzer{links: links, articles: articles}
+}
+
+// Analyze implements Analyzer.
+func (r *ReuseAnalyzer) Analyze(ctx context.Context, articles []*news.Article) error {
+	if r.idx == nil {
+		if err := r.load(ctx, articles); err != nil {
+			return err
+		}
+	}
+	var sigs []store.ReuseSignature
+	var links []news.Link
+	batch := make(map[string]*reuse.Doc, len(articles))
+	for _, a := range articles {
+		d := reuse.Prepare(a)
+		keys := reuse.Keys(d)
+		cands := r.idx.Candidates(a.ID, keys, reuse.MaxCandidates)
+		docs := make([]*reuse.Doc, 0, len(cands))
+		for _, c := range cands {
+			cd, err := r.doc(ctx, c.ID, batch)
+			if err != nil {
+				return err
+			}
+			if cd != nil {
+				docs = append(docs, cd)
+			}
+		}
+		links = append(links, reuse.Verify(d, docs)...)
+		revised, err := r.rejudge(ctx, d, docs, batch)
+		if err != nil {
+			return err
+		}
+		links = append(links, revised...)
+		sigs = append(sigs, store.ReuseSignature{Article: a.ID, Version: reuse.KeysVersion, Keys: toUint64(keys)})
+		r.idx.Add(a.ID, keys)
+		batch[a.ID] = d
+	}
+	if err := r.links.PutReuse(ctx, sigs, links); err != nil {
+		return fmt.Errorf("store copies of %d articles: %w", len(articles), err)
+	}
+	return nil
+}
+
+// doc prepares a candidate, from the current batch or the store. A
+// candidate deleted meanwhile is skipped.
+func (r *ReuseAnalyzer) doc(ctx context.Context, id string, batch map[string]*reuse.Doc) (*reuse.Doc, error) {
+	if d, ok := batch[id]; ok {
+		return d, nil
+	}
+	a, err := r.articles.Article(ctx, id)
+	if errors.Is(err, news.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read candidate %s: %w", id, err)
+	}
+	return reuse.Prepare(a), nil
+}
+
+// rejudge re-decides the direction of the links of a new article's
+// candidates with the new article as a further witness: a third article
+// quoting verbatim what a copy reworded may arrive after both (its
+// candidates include the articles it shares long quotations with). A link
+// is replaced only when the direction becomes surer.
+func (r *ReuseAnalyzer) rejudge(ctx context.Context, d *reuse.Doc, docs []*reuse.Doc, batch map[string]*reuse.Doc) ([]news.Link, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	witnesses := append(append([]*reuse.Doc(nil), docs...), d)
+	known := make(map[string]*reuse.Doc, len(docs))
+	for _, c := range docs {
+		known[c.ID] = c
+	}
+	done := make(map[[2]string]bool)
+	var out []news.Link
+	for _, c := range docs {
+		old, err := r.links.Links(ctx, c.ID)
+		if err != nil {
+			return nil, fmt.Errorf("links of candidate %s: %w", c.ID, err)
+		}
+		for _, l := range old {
+			key := [2]string{l.Copy, l.Original}
+			if done[key] || l.DirectionConfidence >= rejudgeAbove {
+				continue
+			}
+			done[key] = true
+			a, b := known[l.Copy], known[l.Original]
+			for _, p := range []struct {
+				id  string
+				dst **reuse.Doc
+			}{{l.Copy, &a}, {l.Original, &b}} {
+				if *p.dst == nil {
+					if *p.dst, err = r.doc(ctx, p.id, batch); err != nil {
+						return nil, err
+					}
+					known[p.id] = *p.dst
+				}
+			}
+			if a == nil || b == nil {
+				continue
+			}
+			res := reuse.Compare(a, b, witnesses)
+			if res.Copy && res.Link.DirectionConfidence > l.DirectionConfidence {
+				out = append(out, res.Link)
+			}
+		}
+	}
+	return out, nil
+}
+
+// rejudgeAbove: links whose direction is at least this sure (publication
+// times) are not re-decided.
+const rejudgeAbove = 0.8
+
+// load rebuilds the index from the stored signatures, computing the
+// missing and stale ones from the articles. The batch about to be analysed
+// is left out: it is checked against the archive first.
+func (r *ReuseAnalyzer) load(ctx context.Context, batch []*news.Article) error {
+	idx := reuse.NewIndex()
+	have := make(map[string]bool)
+	for _, a := range batch {
+		have[a.ID] = true
+	}
+	err := r.links.Signatures(ctx, func(sg store.ReuseSignature) error {
+		if sg.Version != reuse.KeysVersion || have[sg.Article] {
+			return nil
+		}
+		have[sg.Article] = true
+		idx.Add(sg.Article, fromUint64(sg.Keys))
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("load copy signatures: %w", err)
+	}
+	var missing []store.ReuseSignature
+	err = r.articles.Articles(ctx, func(a *news.Article) error {
+		if have[a.ID] {
+			return nil
+		}
+		keys := reuse.Keys(reuse.Prepare(a))
+		idx.Add(a.ID, keys)
+		missing = append(missing, store.ReuseSignature{Article: a.ID, Version: reuse.KeysVersion, Keys: toUint64(keys)})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("index archive for copies: %w", err)
+	}
+	for len(missing) > 0 {
+		n := min(len(missing), 1024)
+		if err := r.links.PutReuse(ctx, missing[:n], nil); err != nil {
+			return fmt.Errorf("store copy signatures: %w", err)
+		}
+		missing = missing[n:]
+	}
+	r.idx = idx
+	return nil
+}
+
+func toUint64(keys []reuse.Key) []uint64 {
+	out := make([]uint64, len(keys))
+	for i, k := range keys {
+		out[i] = uint64(k)
+	}
+	return out
+}
+
+func fromUint64(keys []uint64) []reuse.Key {
+	out := make([]reuse.Key, len(keys))
+	for i, k := range keys {
+		out[i] = reuse.Key(k)
+	}
+	return out
+}

@@ -1,0 +1,129 @@
+package reuse
+
+import (
+	"slices"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// Alignment matches the sentences of two articles one to one.
+type Alignment struct {
+	// Pairs are the matched sentences, in the order of A's sentences;
+	// AlignedPair.Copy indexes A and AlignedPair.Original indexes B.
+	Pairs []news.AlignedPair
+	// CoverageA and CoverageB are the shares of each article's words in
+	// matched sentences.
+	CoverageA, CoverageB float64
+	// Order is the share of the pairs that keep their relative order in
+	// both articles (the longest increasing run of B's indexes over the
+	// pairs in A's order), 1 for fewer than two pairs.
+	Order float64
+	// MeanSimilarity is the word-weighted mean similarity of the pairs.
+	MeanSimilarity float64
+}
+
+// Align matches each sentence of a to at most one sentence of b, best
+// pairs first, keeping pairs whose similarity reaches ParaphraseThreshold.
+// Matching by similarity rather than by position is what lets it survive
+// reordered sentences and added or dropped paragraphs.
+func Align(a, b *Doc) Alignment {
+	type cand struct {
+		i, j int
+		sim  float64
+	}
+	var cands []cand
+	// Only sentence pairs sharing a stem can score; an inverted index of
+	// b's stems finds them without scoring every pair.
+	inv := make(map[uint32][]int32)
+	for j := range b.Sentences {
+		for _, h := range b.Sentences[j].Stems {
+			inv[h] = append(inv[h], int32(j))
+		}
+	}
+	seen := make([]int, len(b.Sentences))
+	for i := range a.Sentences {
+		for _, h := range a.Sentences[i].Stems {
+			for _, j := range inv[h] {
+				if seen[j] == i+1 {
+					continue
+				}
+				seen[j] = i + 1
+				if s := Similarity(&a.Sentences[i], &b.Sentences[j]); s >= ParaphraseThreshold {
+					cands = append(cands, cand{i, int(j), s})
+				}
+			}
+		}
+	}
+	slices.SortFunc(cands, func(x, y cand) int {
+		switch {
+		case x.sim > y.sim:
+			return -1
+		case x.sim < y.sim:
+			return 1
+		}
+		return (x.i + x.j) - (y.i + y.j)
+	})
+	usedA := make([]bool, len(a.Sentences))
+	usedB := make([]bool, len(b.Sentences))
+	var al Alignment
+	for _, c := range cands {
+		if usedA[c.i] || usedB[c.j] {
+			continue
+		}
+		usedA[c.i], usedB[c.j] = true, true
+		al.Pairs = append(al.Pairs, news.AlignedPair{Copy: c.i, Original: c.j, Similarity: c.sim})
+	}
+	slices.SortFunc(al.Pairs, func(x, y news.AlignedPair) int { return x.Copy - y.Copy })
+
+	var wa, wb, simSum float64
+	for _, p := range al.Pairs {
+		na, nb := float64(a.Sentences[p.Copy].Words), float64(b.Sentences[p.Original].Words)
+		wa += na
+		wb += nb
+		simSum += p.Similarity * na
+	}
+	if a.Words > 0 {
+		al.CoverageA = wa / float64(a.Words)
+	}
+	if b.Words > 0 {
+		al.CoverageB = wb / float64(b.Words)
+	}
+	if wa > 0 {
+		al.MeanSimilarity = simSum / wa
+	}
+	al.Order = 1
+	if len(al.Pairs) > 1 {
+		js := make([]int, len(al.Pairs))
+		for k, p := range al.Pairs {
+			js[k] = p.Original
+		}
+		al.Order = float64(lis(js)) / float64(len(js))
+	}
+	return al
+}
+
+// lis returns the length of the longest strictly increasing subsequence.
+func lis(xs []int) int {
+	var tails []int
+	for _, x := range xs {
+		k, _ := slices.BinarySearch(tails, x)
+		if k == len(tails) {
+			tails = append(tails, x)
+		} else {
+			tails[k] = x
+		}
+	}
+	return len(tails)
+}
+
+// swap returns the alignment seen from b's side.
+func (al Alignment) swap() Alignment {
+	s := al
+	s.Pairs = make([]news.AlignedPair, len(al.Pairs))
+	for k, p := range al.Pairs {
+		s.Pairs[k] = news.AlignedPair{Copy: p.Original, Original: p.Copy, Similarity: p.Similarity}
+	}
+	slices.SortFunc(s.Pairs, func(x, y news.AlignedPair) int { return x.Copy - y.Copy })
+	s.CoverageA, s.CoverageB = al.CoverageB, al.CoverageA
+	return s
+}

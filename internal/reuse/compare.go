@@ -1,0 +1,169 @@
+package reuse
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// Thresholds of the copy verdict.
+const (
+	// copyCoverage is the share of an article's words that must sit in
+	// sentences aligned to the other for a paraphrase or closer copy.
+	copyCoverage = 0.5
+	// partialCoverage is the share from which reuse is partial, provided
+	// the aligned pairs are close (closeSimilarity) and numerous.
+	partialCoverage = 0.3
+	closeSimilarity = 0.7
+	// minPairs aligned sentences at least: one or two shared sentences are
+	// what independent reports quoting the same statement have in common.
+	minPairs = 3
+	// nearSimilarity is the mean pair similarity of a near duplicate.
+	nearSimilarity = 0.8
+	nearCoverage   = 0.7
+	// minOrder is the share of aligned pairs in the same order that a
+	// paraphrase needs unless its pairs are close.
+	minOrder = 0.75
+	// otherSide: the other article must have at least this fraction of the
+	// required coverage too, so that a long report that happens to restate
+	// a short one's few facts is not taken for it.
+	otherSide = 0.5
+	// wholeCoverage: both articles this much aligned are one text.
+	wholeCoverage = 0.8
+	// shortSimilarity is the mean pair similarity two articles of one or
+	// two sentences need when they align whole.
+	shortSimilarity = 0.55
+)
+
+// Result is the outcome of Compare.
+type Result struct {
+	// Copy is true when one article reuses the other; Link then says which
+	// is which.
+	Copy bool
+	Link news.Link
+	// Alignment is A's sentences against B's (Pairs' Copy indexes A).
+	Alignment Alignment
+	// Reason explains a negative verdict.
+	Reason string
+}
+
+// Compare decides whether a and b share text and, if so, which is the
+// copy. a is taken as the later arrival: without evidence of direction it
+// is the copy. witnesses are other articles, typically other candidates
+// from the archive, used to check which version of a quotation is the one
+// third parties print; they may be nil.
+func Compare(a, b *Doc, witnesses []*Doc) Result {
+	al := Align(a, b)
+	res := Result{Alignment: al}
+	exact := a.Exact == b.Exact && a.Words > 0
+	if !exact {
+		if reason := notCopy(a, b, al); reason != "" {
+			res.Reason = reason
+			return res
+		}
+	}
+	pA, why := direction(a, b, al, witnesses)
+	link := news.Link{Copy: a.ID, Original: b.ID, DirectionConfidence: 1 - pA, Pairs: al.Pairs, Coverage: al.CoverageA}
+	if pA > 0.5 {
+		// b is the copy of a.
+		s := al.swap()
+		link = news.Link{Copy: b.ID, Original: a.ID, DirectionConfidence: pA, Pairs: s.Pairs, Coverage: s.CoverageA}
+	}
+	if exact {
+		link.Kind, link.Coverage = news.ReuseVerbatim, 1
+	} else {
+		link.Kind = kind(link.Coverage, min(al.CoverageA, al.CoverageB), al)
+	}
+	link.Evidence = fmt.Sprintf("%s: %d aligned sentences, coverage %.2f, mean similarity %.2f, order %.2f; direction: %s",
+		link.Kind, len(al.Pairs), link.Coverage, al.MeanSimilarity, al.Order, why)
+	res.Copy, res.Link = true, link
+	return res
+}
+
+// notCopy returns why an alignment is not reuse, or "" when it is.
+func notCopy(a, b *Doc, al Alignment) string {
+	need := minPairs
+	if n := min(len(a.Sentences), len(b.Sentences)); n < need {
+		need = max(n, 1)
+	}
+	// Sentences aligned because both print the same quotation are what
+	// reports of one statement share; they do not show copying.
+	own, close := 0, 0
+	for _, p := range al.Pairs {
+		if sharedQuote(&a.Sentences[p.Copy], &b.Sentences[p.Original]) {
+			continue
+		}
+		own++
+		if p.Similarity >= closeSimilarity {
+			close++
+		}
+	}
+	lo := min(al.CoverageA, al.CoverageB)
+	// Two articles made of the same sentences, quotations included, in
+	// the same order, are one text whatever it quotes: independent
+	// reports share a quotation or two, not all of both articles.
+	whole := lo >= wholeCoverage && al.Order >= minOrder && len(al.Pairs) >= need
+	if own < need && !whole {
+		return fmt.Sprintf("independent: %d aligned sentences beyond shared quotations, %d needed", own, need)
+	}
+	// An article of one or two sentences has no more evidence to give
+	// than those: they must be close, or the two articles must be the
+	// same few sentences.
+	if len(al.Pairs) < minPairs && close < len(al.Pairs) && !(whole && al.MeanSimilarity >= shortSimilarity) {
+		return fmt.Sprintf("independent: %d short-article sentences aligned, not all close", len(al.Pairs))
+	}
+	hi := max(al.CoverageA, al.CoverageB)
+	// A rewrite keeps most of its sentences in the original's order; an
+	// independent report of the same facts tells them in its own order.
+	// Close copies may be reordered freely.
+	ordered := al.Order >= minOrder || al.MeanSimilarity >= closeSimilarity
+	if hi >= copyCoverage && lo >= copyCoverage*otherSide && ordered {
+		return ""
+	}
+	if hi >= partialCoverage && lo >= partialCoverage*otherSide && close >= minPairs {
+		return ""
+	}
+	return fmt.Sprintf("independent: coverage %.2f and %.2f, order %.2f, %d close pairs", al.CoverageA, al.CoverageB, al.Order, close)
+}
+
+// sharedQuote reports whether two aligned sentences owe their likeness to
+// a quotation: one of them is mostly quotation, or both print the same
+// quotation in full, in part or reworded. (The other may print the words
+// without marks, or with single quotes, which are not told from
+// apostrophes.)
+func sharedQuote(a, b *Sentence) bool {
+	if 2*a.QuotedWords >= a.Words || 2*b.QuotedWords >= b.Words {
+		return true
+	}
+	for _, qa := range a.Quotes {
+		for _, qb := range b.Quotes {
+			if similarQuotes(qa, qb) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// kind names the reuse from the copy's coverage, the least coverage of
+// either, and the pairs' closeness and order.
+func kind(coverage, least float64, al Alignment) news.ReuseKind {
+	switch {
+	case least >= 0.98 && al.MeanSimilarity >= 0.98 && al.Order >= 0.98:
+		return news.ReuseVerbatim
+	case coverage >= nearCoverage && al.MeanSimilarity >= nearSimilarity:
+		return news.ReuseNear
+	case coverage >= copyCoverage:
+		return news.ReuseParaphrase
+	}
+	return news.ReusePartial
+}
+
+// containsQuote reports whether the folded words of q appear in d's text.
+func (d *Doc) containsQuote(q string) bool {
+	if d.folded == "" {
+		return false
+	}
+	return strings.Contains(d.folded, " "+q+" ")
+}
