@@ -7,10 +7,11 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/parallax-news/parallax/internal/news"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 func cp1252(t testing.TB, s string) []byte {

@@ -13,10 +13,13 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/evaldata"
+
 	"github.com/markusmobius/go-trafilatura"
-	"github.com/parallax-news/parallax/internal/news"
 	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 var updateHTML = flag.Bool("update-html", false, "rewrite the golden .txt files of testdata/html")
@@ -376,7 +379,7 @@ func FuzzHTML(f *testing.F) {
 // aebPages loads the extraction benchmark's pages, gunzipped, or skips.
 func aebPages(b *testing.B) [][]byte {
 	b.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "eval", "extraction-aeb", "html", "*.html.gz"))
+	files, _ := filepath.Glob(filepath.Join(evaldata.Dir(b, "extraction-aeb", "html"), "*.html.gz"))
 	if len(files) == 0 {
 		b.Skip("../shared/eval/extraction-aeb absent")
 	}

@@ -1,12 +1,10 @@
 package extract
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/parallax-news/parallax/internal/evaldata"
 )
 
 // benchRecord is the part of an evaluation record the benchmarks read.
@@ -25,32 +23,10 @@ var benchCorpora = []string{"duc2004-dev", "ecbplus-dev", "polnear-train", "mult
 func loadRecords(b testing.TB) []benchRecord {
 	b.Helper()
 	var out []benchRecord
-	for _, c := range benchCorpora {
-		dir := sharedEval(b, c)
-		f, err := os.Open(filepath.Join(dir, "articles.jsonl"))
-		if err != nil {
-			continue
+	for _, a := range evaldata.Articles(b, benchCorpora...) {
+		if a.Text != "" {
+			out = append(out, benchRecord{Source: a.Source, Title: a.Title, Text: a.Text})
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<24)
-		for sc.Scan() {
-			var r benchRecord
-			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-				f.Close()
-				b.Fatalf("%s: %v", c, err)
-			}
-			if r.Text != "" {
-				out = append(out, r)
-			}
-		}
-		err = sc.Err()
-		f.Close()
-		if err != nil {
-			b.Fatalf("%s: %v", c, err)
-		}
-	}
-	if len(out) == 0 {
-		b.Skip("no evaluation records")
 	}
 	return out
 }
@@ -69,7 +45,7 @@ func BenchmarkText_Records(b *testing.B) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
-	start, cpu := time.Now(), cpuTime()
+	start, cpu := time.Now(), evaldata.CPUTime()
 	for range b.N {
 		for _, r := range recs {
 			opts := TextOptions{}
@@ -81,5 +57,5 @@ func BenchmarkText_Records(b *testing.B) {
 	}
 	n := float64(b.N * len(recs))
 	b.ReportMetric(float64(time.Since(start).Microseconds())/n, "µs/article")
-	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/n, "cpu-µs/article")
+	b.ReportMetric(float64((evaldata.CPUTime()-cpu).Microseconds())/n, "cpu-µs/article")
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/evaldata"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -26,7 +28,7 @@ func TestText_ScrapedPages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 181 pages")
 	}
-	dir := sharedEval(t, "extraction-aeb")
+	dir := evaldata.Dir(t, "extraction-aeb")
 	b, err := os.ReadFile(filepath.Join(dir, "gold", "ground-truth.json"))
 	if err != nil {
 		t.Fatal(err)

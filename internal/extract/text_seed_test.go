@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallax-news/parallax/internal/evaldata"
 )
 
 // seedGold is the part of eval/seeds/gold.json the cleaning is held to.
@@ -23,31 +25,6 @@ type seedGold struct {
 	} `json:"boilerplate"`
 }
 
-// sharedEval returns the shared evaluation directory, found beside the
-// repository root (the directory holding go.mod), or skips the test.
-func sharedEval(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "eval", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("evaluation data absent: %v", err)
-	}
-	return p
-}
-
 func str(p *string) string {
 	if p == nil {
 		return ""
@@ -56,7 +33,7 @@ func str(p *string) string {
 }
 
 func TestText_Seeds(t *testing.T) {
-	dir := sharedEval(t, "seeds")
+	dir := evaldata.Dir(t, "seeds")
 	b, err := os.ReadFile(filepath.Join(dir, "gold.json"))
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package ingest_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -13,62 +12,21 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/evaldata"
+
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
-
-// sharedEval finds ../shared/eval from the module root, or "" when absent.
-func sharedEval(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared", "eval")
-			if _, err := os.Stat(p); err == nil {
-				return p
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
 
 // realRecords returns the real articles of the shared sets as JSON Lines
 // records, repeated with fresh ids and a varied last sentence until n are
 // reached, so every record is distinct content.
 func realRecords(b *testing.B, n int) ([]byte, int64) {
-	root := sharedEval(b)
-	if root == "" {
-		b.Skip("../shared/eval not present")
-	}
-	type rec struct {
-		ID, Source, Title, Published, URL, Text string
-	}
-	var base []rec
-	for _, set := range []string{"duc2004-dev", "ecbplus-dev", "multiling2011", "polnear-train"} {
-		f, err := os.Open(filepath.Join(root, set, "articles.jsonl"))
-		if err != nil {
-			continue
+	var base []evaldata.Article
+	for _, a := range evaldata.Articles(b, "duc2004-dev", "ecbplus-dev", "multiling2011", "polnear-train") {
+		if a.Text != "" {
+			base = append(base, a)
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 16<<20)
-		for sc.Scan() {
-			var r rec
-			if json.Unmarshal(sc.Bytes(), &r) == nil && r.Text != "" {
-				base = append(base, r)
-			}
-		}
-		f.Close()
-	}
-	if len(base) == 0 {
-		b.Skip("no shared articles")
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -159,11 +117,7 @@ func sampleHeap(peak *uint64) (stop func()) {
 // BenchmarkIngest_HTML ingests the 181 real pages of the extraction
 // benchmark end to end into a fresh SQLite store per iteration.
 func BenchmarkIngest_HTML(b *testing.B) {
-	root := sharedEval(b)
-	if root == "" {
-		b.Skip("../shared/eval not present")
-	}
-	dir := filepath.Join(root, "extraction-aeb", "html")
+	dir := evaldata.Dir(b, "extraction-aeb", "html")
 	pages, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
 	if len(pages) == 0 {
 		b.Skip("no pages")

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/evaldata"
+
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
@@ -129,7 +131,7 @@ func TestReuseAnalyzer_ArchiveWithoutSignatures(t *testing.T) {
 // TestReuseAnalyzer_Seeds ingests the five seed articles with the copies
 // stage: 001 is a paraphrase of 000 and no other pair is a copy.
 func TestReuseAnalyzer_Seeds(t *testing.T) {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "eval", "seeds", "articles"))
+	dir, err := filepath.Abs(evaldata.Dir(t, "seeds", "articles"))
 	if err != nil {
 		t.Fatal(err)
 	}

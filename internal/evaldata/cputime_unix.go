@@ -1,15 +1,15 @@
 //go:build unix
 
-package extract
+package evaldata
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the CPU time the process has used, user and system, so
+// CPUTime returns the CPU time the process has used, user and system, so
 // benchmarks on a shared machine can report it beside wall time.
-func cpuTime() time.Duration {
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
