@@ -20,10 +20,17 @@ type Alignment struct {
 	Order float64
 	// MeanSimilarity is the word-weighted mean similarity of the pairs.
 	MeanSimilarity float64
+	// Paraphrases is the number of pairs the paraphrase model accepts
+	// (Paraphrase ≥ ParaphraseThreshold); ParaphraseA and ParaphraseB are
+	// the shares of each article's words in them, and MeanParaphrase is
+	// the word-weighted mean of Paraphrase over all pairs.
+	Paraphrases              int
+	ParaphraseA, ParaphraseB float64
+	MeanParaphrase           float64
 }
 
 // Align matches each sentence of a to at most one sentence of b, best
-// pairs first, keeping pairs whose similarity reaches ParaphraseThreshold.
+// pairs first, keeping pairs whose Similarity reaches AlignThreshold.
 // Matching by similarity rather than by position is what lets it survive
 // reordered sentences and added or dropped paragraphs.
 func Align(a, b *Doc) Alignment {
@@ -48,7 +55,7 @@ func Align(a, b *Doc) Alignment {
 					continue
 				}
 				seen[j] = i + 1
-				if s := Similarity(&a.Sentences[i], &b.Sentences[j]); s >= ParaphraseThreshold {
+				if s := Similarity(&a.Sentences[i], &b.Sentences[j]); s >= AlignThreshold {
 					cands = append(cands, cand{i, int(j), s})
 				}
 			}
@@ -75,21 +82,31 @@ func Align(a, b *Doc) Alignment {
 	}
 	slices.SortFunc(al.Pairs, func(x, y news.AlignedPair) int { return x.Copy - y.Copy })
 
-	var wa, wb, simSum float64
+	var wa, wb, simSum, pa, pb, pSum float64
 	for _, p := range al.Pairs {
 		na, nb := float64(a.Sentences[p.Copy].Words), float64(b.Sentences[p.Original].Words)
 		wa += na
 		wb += nb
 		simSum += p.Similarity * na
+		pr := Paraphrase(&a.Sentences[p.Copy], &b.Sentences[p.Original])
+		pSum += pr * na
+		if pr >= ParaphraseThreshold {
+			al.Paraphrases++
+			pa += na
+			pb += nb
+		}
 	}
 	if a.Words > 0 {
 		al.CoverageA = wa / float64(a.Words)
+		al.ParaphraseA = pa / float64(a.Words)
 	}
 	if b.Words > 0 {
 		al.CoverageB = wb / float64(b.Words)
+		al.ParaphraseB = pb / float64(b.Words)
 	}
 	if wa > 0 {
 		al.MeanSimilarity = simSum / wa
+		al.MeanParaphrase = pSum / wa
 	}
 	al.Order = 1
 	if len(al.Pairs) > 1 {
@@ -125,5 +142,6 @@ func (al Alignment) swap() Alignment {
 	}
 	slices.SortFunc(s.Pairs, func(x, y news.AlignedPair) int { return x.Copy - y.Copy })
 	s.CoverageA, s.CoverageB = al.CoverageB, al.CoverageA
+	s.ParaphraseA, s.ParaphraseB = al.ParaphraseB, al.ParaphraseA
 	return s
 }

@@ -34,7 +34,26 @@ const (
 	// shortSimilarity is the mean pair similarity two articles of one or
 	// two sentences need when they align whole.
 	shortSimilarity = 0.55
+	// rewriteShare is the share of one article's words that must sit in
+	// aligned sentences the paraphrase model accepts (Paraphrase ≥
+	// ParaphraseThreshold).
+	rewriteShare = 0.4
+	// A heavy rewrite, in which few sentences stay close enough for the
+	// model, must align at least heavyPairs sentences, heavyCoverage of
+	// both articles, in order (heavyOrder), with a mean paraphrase
+	// probability of at least heavyParaphrase.
+	heavyPairs      = 6
+	heavyCoverage   = 0.5
+	heavyOrder      = 0.9
+	heavyParaphrase = 0.45
 )
+
+// heavyRewrite reports whether an alignment is a sentence-by-sentence
+// rewrite of a whole article.
+func heavyRewrite(al Alignment) bool {
+	return len(al.Pairs) >= heavyPairs && min(al.CoverageA, al.CoverageB) >= heavyCoverage &&
+		al.Order >= heavyOrder && al.MeanParaphrase >= heavyParaphrase
+}
 
 // Result is the outcome of Compare.
 type Result struct {
@@ -75,8 +94,8 @@ func Compare(a, b *Doc, witnesses []*Doc) Result {
 	} else {
 		link.Kind = kind(link.Coverage, min(al.CoverageA, al.CoverageB), al)
 	}
-	link.Evidence = fmt.Sprintf("%s: %d aligned sentences, coverage %.2f, mean similarity %.2f, order %.2f; direction: %s",
-		link.Kind, len(al.Pairs), link.Coverage, al.MeanSimilarity, al.Order, why)
+	link.Evidence = fmt.Sprintf("%s: %d aligned sentences (%d paraphrases), coverage %.2f, mean similarity %.2f, order %.2f; direction: %s",
+		link.Kind, len(al.Pairs), al.Paraphrases, link.Coverage, al.MeanSimilarity, al.Order, why)
 	res.Copy, res.Link = true, link
 	return res
 }
@@ -112,6 +131,16 @@ func notCopy(a, b *Doc, al Alignment) string {
 	// same few sentences.
 	if len(al.Pairs) < minPairs && close < len(al.Pairs) && !(whole && al.MeanSimilarity >= shortSimilarity) {
 		return fmt.Sprintf("independent: %d short-article sentences aligned, not all close", len(al.Pairs))
+	}
+	// Aligned is not yet rewritten: independent reports of one event
+	// restate the same facts in sentences that align loosely. A rewrite
+	// keeps much of itself in sentences the paraphrase model (fitted on
+	// sentence pairs, not on articles) takes for restatements — or, for a
+	// rewrite that rewords every sentence heavily, keeps most of both
+	// articles aligned in the original's order.
+	if !whole && max(al.ParaphraseA, al.ParaphraseB) < rewriteShare && !heavyRewrite(al) {
+		return fmt.Sprintf("independent: %.2f and %.2f of the words in paraphrased sentences, %.2f needed",
+			al.ParaphraseA, al.ParaphraseB, rewriteShare)
 	}
 	hi := max(al.CoverageA, al.CoverageB)
 	// A rewrite keeps most of its sentences in the original's order; an

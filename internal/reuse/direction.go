@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -27,6 +28,14 @@ func direction(a, b *Doc, al Alignment, witnesses []*Doc) (float64, string) {
 	votesA, votesB := 0, 0
 	var why []string
 	va, vb, w := quoteEvidence(a, b, a.quotes(), b.quotes(), witnesses)
+	votesA += va
+	votesB += vb
+	why = append(why, w...)
+	va, vb, w = sentenceEvidence(a, b, al, witnesses)
+	votesA += va
+	votesB += vb
+	why = append(why, w...)
+	va, vb, w = sourceEvidence(a, b)
 	votesA += va
 	votesB += vb
 	why = append(why, w...)
@@ -77,6 +86,116 @@ func byTime(a, b news.Time) (pA float64, why string, ok bool) {
 		return 1 - conf, fmt.Sprintf("published earlier (%s before %s)", b, a), true
 	}
 	return 0, "", false
+}
+
+// minWitnessWords is the length from which an aligned sentence printed
+// verbatim by a third article says which wording came first.
+const minWitnessWords = 8
+
+// sentenceEvidence extends the witness test of quotations to whole
+// sentences: of two aligned sentences worded differently, the one a third
+// article prints verbatim is the source's wording, and the other article
+// reworded it. Each article's count of such sentences is compared; the
+// difference gives up to two votes.
+func sentenceEvidence(a, b *Doc, al Alignment, witnesses []*Doc) (votesA, votesB int, why []string) {
+	var ws []*Doc
+	for _, w := range witnesses {
+		if w != nil && w.ID != a.ID && w.ID != b.ID && w.folded != "" {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) == 0 {
+		return 0, 0, nil
+	}
+	na, nb := 0, 0
+	for _, p := range al.Pairs {
+		sa, sb := a.sentenceWords(p.Copy), b.sentenceWords(p.Original)
+		if sa == sb || strings.Count(sa, " ")+1 < minWitnessWords || strings.Count(sb, " ")+1 < minWitnessWords {
+			continue
+		}
+		wa, wb := false, false
+		for _, w := range ws {
+			wa = wa || w.containsQuote(sa)
+			wb = wb || w.containsQuote(sb)
+		}
+		switch {
+		case wa && !wb:
+			na++
+		case wb && !wa:
+			nb++
+		}
+	}
+	switch {
+	case na > nb:
+		return min(na-nb, 2), 0, []string{fmt.Sprintf("%s rewords %d sentences that a third article prints as %s does", b.ID, na, a.ID)}
+	case nb > na:
+		return 0, min(nb-na, 2), []string{fmt.Sprintf("%s rewords %d sentences that a third article prints as %s does", a.ID, nb, b.ID)}
+	}
+	return 0, 0, nil
+}
+
+// sentenceWords returns the folded words of d's i-th sentence, joined by
+// spaces.
+func (d *Doc) sentenceWords(i int) string {
+	sp := d.Sentences[i].Span
+	if sp.End > len(d.Text) || sp.Start >= sp.End {
+		return ""
+	}
+	return strings.Join(lang.Words(lang.Fold(d.Text[sp.Start:sp.End])), " ")
+}
+
+// sourceVotes is what naming the other outlet as a source counts: a copy
+// that credits its original ("…, the X reported", "according to X") says
+// outright where its text came from.
+const sourceVotes = 2
+
+// sourceEvidence checks whether one article credits the other's outlet as
+// its source while the other does not credit the first's: the credited one
+// is the original. Outlets with the same name, or unnamed, give nothing.
+func sourceEvidence(a, b *Doc) (votesA, votesB int, why []string) {
+	na, nb := sourceName(a.Source), sourceName(b.Source)
+	if na == "" || nb == "" || na == nb {
+		return 0, 0, nil
+	}
+	aCredits, bCredits := a.credits(nb), b.credits(na)
+	switch {
+	case aCredits && !bCredits:
+		return 0, sourceVotes, []string{fmt.Sprintf("%s credits %s as its source", a.ID, b.Source)}
+	case bCredits && !aCredits:
+		return sourceVotes, 0, []string{fmt.Sprintf("%s credits %s as its source", b.ID, a.Source)}
+	}
+	return 0, 0, nil
+}
+
+// sourceName folds an outlet's name to space-joined words without a
+// leading article: "The Highland Post" → "highland post".
+func sourceName(s string) string {
+	w := lang.Words(lang.Fold(s))
+	if len(w) > 0 && w[0] == "the" {
+		w = w[1:]
+	}
+	return strings.Join(w, " ")
+}
+
+// attributionCues are the words with which news credits a source.
+var attributionCues = []string{"according to", "reported", "reports", "report by", "report in", "report from",
+	"citing", "cited", "told", "said", "says", "quoted", "first reported", "wrote", "revealed", "broke the news"}
+
+// credits reports whether one of d's sentences names the outlet (folded
+// words, as sourceName gives) together with an attribution cue.
+func (d *Doc) credits(outlet string) bool {
+	for i := range d.Sentences {
+		f := " " + d.sentenceWords(i) + " "
+		if !strings.Contains(f, " "+outlet+" ") {
+			continue
+		}
+		for _, c := range attributionCues {
+			if strings.Contains(f, " "+c+" ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quoteEvidence compares the quotations of two articles. A

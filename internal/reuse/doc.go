@@ -28,16 +28,24 @@
 // Two outlets covering one event share names, numbers, a quote or two and
 // a few facts. A rewrite shares much more: most of its sentences each align
 // to one sentence of the original with high similarity, mostly in the same
-// order. Compare asks for that — a minimum share of the copy's words in
-// aligned sentences, several aligned pairs, and pairs that agree beyond a
-// shared quotation — so the verdict is about text, not about topic.
+// order. Align pairs sentences loosely (Similarity, AlignThreshold), so
+// that heavy rewording is still found; Compare then asks for a minimum
+// share of the copy's words in aligned sentences, several aligned pairs,
+// pairs that agree beyond a shared quotation, and — what same-event reports
+// lack — at least 40% of one article's words in pairs that the sentence
+// paraphrase model (Paraphrase, a logistic model over overlap, word order,
+// length, number and negation features, fitted once on msrp-train) accepts,
+// unless most of both articles align in order (a whole-article rewrite).
+// So the verdict is about text, not about topic.
 //
 // # Direction
 //
 // Publication times decide when both are known and differ. Otherwise the
-// evidence is internal: a quotation the other article renders only in
-// part, a quotation one article rewords while a third article quotes it
-// verbatim. Without evidence the later arrival is taken as the copy, with
+// evidence is internal: an article that credits the other's outlet as its
+// source ("…, the X reported", "according to X") while the other does not
+// credit it; a quotation the other article renders only in part; a
+// quotation, or an aligned sentence, that one article rewords while a third
+// article prints it verbatim. Without evidence the later arrival is taken as the copy, with
 // confidence 0.5.
 //
 // Everything here is pure and does no I/O; the Index is safe for concurrent

@@ -16,7 +16,9 @@ import (
 // Doc is an article prepared for comparison. It is read-only once built and
 // may be shared between goroutines.
 type Doc struct {
-	ID        string
+	ID string
+	// Source is the outlet, as the article names it (may be empty).
+	Source    string
 	Published news.Time
 	Text      string
 	Sentences []Sentence
@@ -41,8 +43,13 @@ type Sentence struct {
 	Stems []uint32
 	// Bigrams are hashes of consecutive content stems.
 	Bigrams []uint32
-	// Numbers are hashes of the number tokens.
+	// Numbers are hashes of the number tokens, without thousands commas.
 	Numbers []uint32
+	// Seq are hashes of all the sentence's folded words, in order.
+	Seq []uint32
+	// Negated is true when the sentence holds a negation ("not", "no",
+	// "never", "…n't").
+	Negated bool
 	// Quotes are the folded passages inside double quotation marks, as
 	// space-joined words.
 	Quotes []string
@@ -57,7 +64,7 @@ func Prepare(a *news.Article) *Doc {
 	if len(spans) == 0 {
 		spans = lang.Sentences(a.Text)
 	}
-	d := &Doc{ID: a.ID, Published: a.Published, Text: a.Text}
+	d := &Doc{ID: a.ID, Source: a.Source, Published: a.Published, Text: a.Text}
 	exact := fnv.New64a()
 	var all []string
 	inQuote, prevEnd := false, 0
@@ -102,12 +109,16 @@ func Prepare(a *news.Article) *Doc {
 func sentenceFeatures(text string) (Sentence, []string) {
 	folded := lang.Fold(text)
 	words := lang.Words(folded)
-	s := Sentence{Words: len(words)}
+	s := Sentence{Words: len(words), Seq: make([]uint32, 0, len(words))}
 	var prev uint32
 	havePrev := false
 	for _, w := range words {
+		s.Seq = append(s.Seq, hash32(w))
 		if isNumber(w) {
-			s.Numbers = append(s.Numbers, hash32(w))
+			s.Numbers = append(s.Numbers, hash32(strings.ReplaceAll(w, ",", "")))
+		}
+		if isNegation(w) {
+			s.Negated = true
 		}
 		if lang.IsStopWord(w) || isFiller(w) {
 			continue
@@ -140,6 +151,14 @@ func isFiller(w string) bool {
 		return true
 	}
 	return false
+}
+
+func isNegation(w string) bool {
+	switch w {
+	case "not", "no", "never", "nor", "neither", "cannot":
+		return true
+	}
+	return strings.HasSuffix(w, "n't")
 }
 
 func isNumber(w string) bool {

@@ -126,21 +126,53 @@ func TestSimilarity(t *testing.T) {
 	}{
 		{"identical", "The ferry left the harbour at dawn.", "The ferry left the harbour at dawn.", 0.99, 1},
 		{"case and quotes", "“The ferry left,” she said.", "\"the FERRY left,\" she said.", 0.99, 1},
-		{"reworded", "The ferry left the harbour at dawn with 40 passengers.", "With 40 passengers aboard, the ferry departed the harbour at dawn.", ParaphraseThreshold, 0.9},
+		{"reworded", "The ferry left the harbour at dawn with 40 passengers.", "With 40 passengers aboard, the ferry departed the harbour at dawn.", AlignThreshold, 0.9},
 		// A changed number is a light edit for copy detection, but costs
 		// more than a changed word.
-		{"other numbers", "The ferry carried 40 passengers to Skerra.", "The ferry carried 75 passengers to Skerra.", ParaphraseThreshold, 0.6},
+		{"other numbers", "The ferry carried 40 passengers to Skerra.", "The ferry carried 75 passengers to Skerra.", AlignThreshold, 0.6},
 		{"other word", "The ferry carried 40 passengers to Skerra.", "The ferry carried 40 travellers to Skerra.", 0.6, 0.9},
 		{"unrelated", "The ferry left the harbour at dawn.", "Ticket prices will stay the same.", 0, 0.01},
 		{"empty", "", "The ferry left.", 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := SentenceSimilarity(tt.a, tt.b)
+			a, _ := sentenceFeatures(tt.a)
+			b, _ := sentenceFeatures(tt.b)
+			got := Similarity(&a, &b)
 			if got < tt.lo || got > tt.hi {
-				t.Errorf("SentenceSimilarity = %.3f, want in [%.2f, %.2f]", got, tt.lo, tt.hi)
+				t.Errorf("Similarity = %.3f, want in [%.2f, %.2f]", got, tt.lo, tt.hi)
 			}
 		})
+	}
+}
+
+func TestSentenceSimilarity(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want bool // a paraphrase: score ≥ ParaphraseThreshold
+	}{
+		{"identical", "The ferry left the harbour at dawn.", "The ferry left the harbour at dawn.", true},
+		{"reworded", "The ferry left the harbour at dawn with 40 passengers.", "With 40 passengers aboard, the ferry left the harbour at dawn.", true},
+		{"word dropped", "The council approved the new budget on Tuesday evening.", "The council approved the budget on Tuesday evening.", true},
+		{"same topic, other fact", "The council approved the budget on Tuesday after a long debate.", "Several members of the council criticised the budget before the vote.", false},
+		{"negated", "The mayor said the bridge will reopen in May.", "The mayor said the bridge will not reopen in May.", true},
+		{"unrelated", "The ferry left the harbour at dawn.", "Ticket prices will stay the same.", false},
+		{"empty", "", "The ferry left.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := SentenceSimilarity(tt.a, tt.b)
+			if (got >= ParaphraseThreshold) != tt.want {
+				t.Errorf("SentenceSimilarity = %.3f, want paraphrase %v (threshold %.2f)", got, tt.want, ParaphraseThreshold)
+			}
+		})
+	}
+	// A negation costs: the negated sentence scores below the plain one.
+	plain := SentenceSimilarity("The mayor said the bridge will reopen in May.", "The mayor said the bridge will reopen in May, officials confirmed.")
+	negated := SentenceSimilarity("The mayor said the bridge will reopen in May.", "The mayor said the bridge will not reopen in May, officials confirmed.")
+	if negated >= plain {
+		t.Errorf("negated %.3f ≥ plain %.3f, want lower", negated, plain)
 	}
 }
 
