@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/postgres"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
@@ -162,7 +163,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // dbFlag registers --db on fs.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", "", "store: a SQLite file path (default $PARALLAX_DB or the user data directory)")
+	return fs.String("db", "", "store: a SQLite file path or a postgres:// URL (default $PARALLAX_DB or the user data directory)")
 }
 
 // defaultDBPath is $PARALLAX_DB, else $XDG_DATA_HOME/parallax/parallax.db,
@@ -190,7 +191,11 @@ func openStore(ctx context.Context, flagValue string, env Env) (store.Archive, e
 		path = defaultDBPath(env)
 	}
 	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
-		return nil, fmt.Errorf("open store: PostgreSQL is not built in yet: use a SQLite file path")
+		db, err := postgres.Open(ctx, path)
+		if err != nil {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+		return db, nil
 	}
 	db, err := sqlite.Open(ctx, path)
 	if err != nil {

@@ -1,0 +1,260 @@
+package postgres
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+var _ store.ReuseStore = (*DB)(nil)
+
+// PutReuse implements store.ReuseStore.
+func (db *DB) PutReuse(ctx context.Context, sigs []store.ReuseSignature, links []news.Link) (err error) {
+	for _, l := range links {
+		if err := validateLink(l); err != nil {
+			return fmt.Errorf("postgres put reuse: %w", err)
+		}
+	}
+	pairs := make([][]byte, len(links))
+	for i, l := range links {
+		p := l.Pairs
+		if p == nil {
+			p = []news.AlignedPair{}
+		}
+		if pairs[i], err = json.Marshal(p); err != nil {
+			return fmt.Errorf("postgres put reuse: link %s → %s: %w", l.Copy, l.Original, err)
+		}
+	}
+	if len(sigs) == 0 && len(links) == 0 {
+		return ctx.Err()
+	}
+	tx, err := db.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("postgres put reuse: %w", ctxErr(ctx, err))
+	}
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, ignoreClosed(tx.Rollback(context.WithoutCancel(ctx))))
+		}
+	}()
+	seqs := make(map[string]int64)
+	seq := func(id string) (int64, error) {
+		if s, ok := seqs[id]; ok {
+			return s, nil
+		}
+		var s int64
+		err := tx.QueryRow(ctx, `SELECT seq FROM articles WHERE id = $1`, id).Scan(&s)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return 0, fmt.Errorf("article %q: %w", id, news.ErrNotFound)
+		}
+		if err != nil {
+			return 0, ctxErr(ctx, err)
+		}
+		seqs[id] = s
+		return s, nil
+	}
+	for _, sg := range sigs {
+		a, err := seq(sg.Article)
+		if err != nil {
+			return fmt.Errorf("postgres put reuse: signature: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO reuse_signatures (article, version, keys) VALUES ($1, $2, $3)
+			ON CONFLICT (article) DO UPDATE SET version = excluded.version, keys = excluded.keys`,
+			a, sg.Version, encodeKeys(sg.Keys)); err != nil {
+			return fmt.Errorf("postgres put reuse: signature %s: %w", sg.Article, ctxErr(ctx, err))
+		}
+	}
+	for i, l := range links {
+		c, err := seq(l.Copy)
+		if err != nil {
+			return fmt.Errorf("postgres put reuse: link: %w", err)
+		}
+		o, err := seq(l.Original)
+		if err != nil {
+			return fmt.Errorf("postgres put reuse: link: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM reuse_links WHERE LEAST(copy, original) = LEAST($1::bigint, $2::bigint) AND GREATEST(copy, original) = GREATEST($1::bigint, $2::bigint)`, c, o); err != nil {
+			return fmt.Errorf("postgres put reuse: link %s → %s: %w", l.Copy, l.Original, ctxErr(ctx, err))
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO reuse_links (copy, original, kind, coverage, confidence, evidence, pairs) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+			c, o, string(l.Kind), l.Coverage, l.DirectionConfidence, l.Evidence, string(pairs[i])); err != nil {
+			return fmt.Errorf("postgres put reuse: link %s → %s: %w", l.Copy, l.Original, ctxErr(ctx, err))
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("postgres put reuse: commit: %w", ctxErr(ctx, err))
+	}
+	return nil
+}
+
+func validateLink(l news.Link) error {
+	switch {
+	case l.Copy == "" || l.Original == "":
+		return fmt.Errorf("link %q → %q: empty id: %w", l.Copy, l.Original, news.ErrInvalid)
+	case l.Copy == l.Original:
+		return fmt.Errorf("link %s → itself: %w", l.Copy, news.ErrInvalid)
+	case l.Kind == "":
+		return fmt.Errorf("link %s → %s: empty kind: %w", l.Copy, l.Original, news.ErrInvalid)
+	case !(l.Coverage >= 0 && l.Coverage <= 1) || !(l.DirectionConfidence >= 0 && l.DirectionConfidence <= 1):
+		return fmt.Errorf("link %s → %s: coverage %v or confidence %v outside [0, 1]: %w", l.Copy, l.Original, l.Coverage, l.DirectionConfidence, news.ErrInvalid)
+	}
+	return nil
+}
+
+func encodeKeys(keys []uint64) []byte {
+	b := make([]byte, 8*len(keys))
+	for i, k := range keys {
+		binary.LittleEndian.PutUint64(b[8*i:], k)
+	}
+	return b
+}
+
+func decodeKeys(b []byte) ([]uint64, error) {
+	if len(b)%8 != 0 {
+		return nil, fmt.Errorf("signature of %d bytes is not a list of keys", len(b))
+	}
+	keys := make([]uint64, len(b)/8)
+	for i := range keys {
+		keys[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	return keys, nil
+}
+
+// Signatures implements store.ReuseStore. Like Articles it reads in pages,
+// holding no read transaction while fn runs.
+func (db *DB) Signatures(ctx context.Context, fn func(store.ReuseSignature) error) error {
+	after := int64(0)
+	for {
+		rows, err := db.pool.Query(ctx, `SELECT s.article, a.id, s.version, s.keys FROM reuse_signatures s JOIN articles a ON a.seq = s.article
+			WHERE s.article > $1 ORDER BY s.article LIMIT $2`, after, pageSize*4)
+		if err != nil {
+			return fmt.Errorf("postgres signatures: %w", ctxErr(ctx, err))
+		}
+		var page []store.ReuseSignature
+		for rows.Next() {
+			var sg store.ReuseSignature
+			var blob []byte
+			if err := rows.Scan(&after, &sg.Article, &sg.Version, &blob); err != nil {
+				rows.Close()
+				return fmt.Errorf("postgres signatures: %w", err)
+			}
+			if sg.Keys, err = decodeKeys(blob); err != nil {
+				rows.Close()
+				return fmt.Errorf("postgres signatures: %s: %w", sg.Article, err)
+			}
+			page = append(page, sg)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("postgres signatures: %w", ctxErr(ctx, err))
+		}
+		for _, sg := range page {
+			if err := fn(sg); err != nil {
+				return err
+			}
+		}
+		if len(page) < pageSize*4 {
+			return nil
+		}
+	}
+}
+
+const linkCols = `c.id, o.id, l.kind, l.coverage, l.confidence, l.evidence, l.pairs`
+const linkJoin = `reuse_links l JOIN articles c ON c.seq = l.copy JOIN articles o ON o.seq = l.original`
+
+// Links implements store.ReuseStore.
+func (db *DB) Links(ctx context.Context, id string) ([]news.Link, error) {
+	var out []news.Link
+	for _, where := range []string{`c.id = $1`, `o.id = $1`} {
+		rows, err := db.pool.Query(ctx, `SELECT `+linkCols+` FROM `+linkJoin+` WHERE `+where+` ORDER BY l.coverage DESC, o.id, c.id`, id)
+		if err != nil {
+			return nil, fmt.Errorf("postgres links %s: %w", id, ctxErr(ctx, err))
+		}
+		links, err := scanLinks(rows)
+		if err != nil {
+			return nil, fmt.Errorf("postgres links %s: %w", id, ctxErr(ctx, err))
+		}
+		out = append(out, links...)
+	}
+	return out, nil
+}
+
+func scanLinks(rows pgx.Rows) ([]news.Link, error) {
+	defer rows.Close()
+	var out []news.Link
+	for rows.Next() {
+		var l news.Link
+		var kind, pairs string
+		if err := rows.Scan(&l.Copy, &l.Original, &kind, &l.Coverage, &l.DirectionConfidence, &l.Evidence, &pairs); err != nil {
+			return nil, err
+		}
+		l.Kind = news.ReuseKind(kind)
+		if err := json.Unmarshal([]byte(pairs), &l.Pairs); err != nil {
+			return nil, fmt.Errorf("link %s → %s: pairs: %w", l.Copy, l.Original, err)
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// Provenance implements store.ReuseStore.
+func (db *DB) Provenance(ctx context.Context, id string) (string, []news.Derivation, error) {
+	rows, err := db.pool.Query(ctx, `SELECT o.id, l.kind, l.coverage, l.confidence FROM `+linkJoin+`
+		WHERE c.id = $1 ORDER BY l.coverage DESC, o.id`, id)
+	if err != nil {
+		return "", nil, fmt.Errorf("postgres provenance %s: %w", id, ctxErr(ctx, err))
+	}
+	defer rows.Close()
+	dup := ""
+	derived := []news.Derivation{}
+	for rows.Next() {
+		var d news.Derivation
+		var kind string
+		if err := rows.Scan(&d.ID, &kind, &d.Coverage, &d.Confidence); err != nil {
+			return "", nil, fmt.Errorf("postgres provenance %s: %w", id, err)
+		}
+		d.Kind = news.ReuseKind(kind)
+		switch d.Kind {
+		case news.ReuseVerbatim, news.ReuseNear:
+			if dup == "" {
+				dup = d.ID
+			}
+		default:
+			derived = append(derived, d)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", nil, fmt.Errorf("postgres provenance %s: %w", id, ctxErr(ctx, err))
+	}
+	return dup, derived, nil
+}
+
+// Original implements store.ReuseStore.
+func (db *DB) Original(ctx context.Context, id string) (string, error) {
+	seen := map[string]bool{id: true}
+	cur := id
+	for {
+		var next string
+		err := db.pool.QueryRow(ctx, `SELECT o.id FROM `+linkJoin+`
+			WHERE c.id = $1 AND l.kind IN ('verbatim', 'near', 'paraphrase') ORDER BY l.coverage DESC, o.id`, cur).Scan(&next)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return cur, nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("postgres original %s: %w", id, ctxErr(ctx, err))
+		}
+		if seen[next] {
+			return cur, nil
+		}
+		seen[next] = true
+		cur = next
+	}
+}
