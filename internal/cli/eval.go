@@ -63,6 +63,7 @@ var evalTasks = map[string]func(ctx context.Context, dir string, out evalOutput)
 	"extract": evalExtract,
 	"reuse":   evalReuse,
 	"cluster": evalCluster,
+	"summary": evalSummary,
 }
 
 func evalTaskNames() []string {

@@ -155,27 +155,64 @@ func TestClusterer_Seed(t *testing.T) {
 }
 
 func TestClusterer_Merge(t *testing.T) {
-	// Two stories founded apart and bridged by a later article merge into
-	// the older one, whose id survives.
-	c := cluster.New(cluster.Config{})
-	a := c.Add(art("m1", 0, "Harbour crane collapse", "A crane collapsed at the Vento harbour, crushing two trucks."), cluster.Hint{})
-	b := c.Add(art("m2", 0, "Tram depot fire", "Fire broke out in the Lisca tram depot, burning four trams."), cluster.Hint{})
-	// The clusterer merges only when centroids become nearly the same,
-	// so feed each story the other's words.
-	var merged []string
-	for i := range 6 {
-		as := c.Add(art(fmt.Sprintf("m%d", i+3), 0, "Vento harbour crane collapse and Lisca tram depot fire",
-			"A crane collapsed at the Vento harbour, crushing two trucks, as fire broke out in the Lisca tram depot, burning four trams."), cluster.Hint{})
-		merged = append(merged, as.Merged...)
+	// A join threshold no article reaches makes every article found a
+	// story; the merge step then finds the second story to be the first
+	// one told again, and the older id survives.
+	c := cluster.New(cluster.Config{Threshold: 0.99})
+	a := c.Add(dam1, cluster.Hint{})
+	b := c.Add(dam2, cluster.Hint{})
+	if !b.New {
+		t.Fatalf("dam-2 joined %s at similarity %.3f, want a story of its own before the merge", b.Story, b.Similarity)
 	}
-	if len(merged) == 0 {
-		t.Skip("no merge happened with these articles") // merging is evidence-driven; see the fixtures
+	if got, want := b.Merged, []string{cluster.StoryID("dam-2")}; !slices.Equal(got, want) {
+		t.Errorf("Merged = %v, want %v", got, want)
 	}
-	if merged[0] != b.Story || c.Resolve(b.Story) != a.Story {
-		t.Errorf("merged %v, Resolve(%s) = %s; want %s absorbed into %s", merged, b.Story, c.Resolve(b.Story), b.Story, a.Story)
+	if b.Story != a.Story {
+		t.Errorf("Story after merge = %s, want the older %s", b.Story, a.Story)
 	}
-	if got := c.StoryOf("m2"); got != a.Story {
-		t.Errorf("StoryOf(m2) after merge = %s, want %s", got, a.Story)
+	if got := c.Resolve(cluster.StoryID("dam-2")); got != a.Story {
+		t.Errorf("Resolve(absorbed) = %s, want %s", got, a.Story)
+	}
+	if got := c.StoryOf("dam-2"); got != a.Story {
+		t.Errorf("StoryOf(dam-2) = %s, want %s", got, a.Story)
+	}
+	// An unrelated story is not merged.
+	if as := c.Add(strike, cluster.Hint{}); len(as.Merged) != 0 || as.Story == a.Story {
+		t.Errorf("strike: story %s merged %v, want a story of its own", as.Story, as.Merged)
+	}
+}
+
+func TestClusterer_Cohesion(t *testing.T) {
+	// Two fires of one kind in two towns share the kind's words. Once the
+	// first story is tight, an article about the other fire is further
+	// from it than its articles are from each other, and founds a story.
+	first := []*news.Article{
+		art("f1", 0, "Warehouse fire in Brenn destroys textile stock", "Firefighters in Brenn, in the Ostmark region, fought a warehouse fire through the night. The Brenn textile depot of Halvar Mills burned down, fire chief Ona Maris said."),
+		art("f2", 0, "Brenn warehouse fire: Halvar Mills depot burned down", "The Halvar Mills textile depot in Brenn burned down in a night warehouse fire, Brenn fire chief Ona Maris said."),
+		art("f3", 1, "Halvar Mills counts losses after Brenn warehouse fire", "Halvar Mills said the Brenn warehouse fire destroyed its textile stock; fire chief Ona Maris said the cause is unknown."),
+	}
+	other := art("g1", 1, "Warehouse fire destroys textile stock of Ristmo", "Firefighters fought a night warehouse fire in Kolde, in the Ostmark region. The textile depot of Ristmo burned down, the Ostmark fire service said; the cause is unknown.")
+	for _, tt := range []struct {
+		name     string
+		cohesion float64
+		apart    bool
+	}{{"default", 0, true}, {"without cohesion", 1e-9, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := cluster.New(cluster.Config{Cohesion: tt.cohesion})
+			var story string
+			for i, a := range first {
+				as := c.Add(a, cluster.Hint{})
+				if i == 0 {
+					story = as.Story
+				} else if as.Story != story {
+					t.Fatalf("%s went to %s, want %s", a.ID, as.Story, story)
+				}
+			}
+			as := c.Add(other, cluster.Hint{})
+			if got := as.Story != story; got != tt.apart {
+				t.Errorf("Kolde fire apart from Brenn fire = %v (similarity %.3f), want %v", got, as.Similarity, tt.apart)
+			}
+		})
 	}
 }
 

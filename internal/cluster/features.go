@@ -31,12 +31,13 @@ type vocabulary struct {
 	df    []int32
 	kind  []termKind
 	docs  int
-	words map[string]*wordInfo // a token as written → what it adds (cache)
+	words map[string]*wordInfo  // a token as written → what it adds (cache)
+	cases map[string]*caseCount // folded word → case counts
 	buf   []byte
 }
 
 func newVocabulary() vocabulary {
-	return vocabulary{ids: make(map[string]termID), words: make(map[string]*wordInfo)}
+	return vocabulary{ids: make(map[string]termID), words: make(map[string]*wordInfo), cases: make(map[string]*caseCount)}
 }
 
 // termKind tells words from entity-like terms.
@@ -75,6 +76,27 @@ type wordInfo struct {
 	term   termID // its stem, or for a number the number term
 	entity termID // its entity term, -1 until first needed
 	folded string // lower-cased and folded, for names
+	cases  *caseCount
+}
+
+// caseCount counts how often a word was seen capitalised inside a
+// sentence and in lower case: a word usually written in lower case
+// ("fired", "october") is no name even when a headline capitalises it.
+type caseCount struct{ upper, lower int32 }
+
+// count records a token's case; a capital opening a sentence says
+// nothing. Both counts are halved before they could overflow, which keeps
+// their ratio.
+func (k *caseCount) count(t token) {
+	switch {
+	case !t.capital:
+		k.lower++
+	case !t.sentStart:
+		k.upper++
+	}
+	if k.lower >= 1<<30 || k.upper >= 1<<30 {
+		k.lower, k.upper = k.lower/2, k.upper/2
+	}
 }
 
 // word returns what a token contributes, caching the lower-casing, stop
@@ -96,6 +118,11 @@ func (v *vocabulary) word(t token) *wordInfo {
 		if !w.skip {
 			w.term = v.id([]byte(lang.Fold(lang.Stem(lower))))
 			w.folded = lang.Fold(lower)
+			w.cases = v.cases[w.folded]
+			if w.cases == nil {
+				w.cases = &caseCount{}
+				v.cases[w.folded] = w.cases
+			}
 		}
 	}
 	v.words[strings.Clone(t.text)] = w
@@ -255,7 +282,11 @@ func (c *Clusterer) addTokens(toks []token, weight float64) {
 			continue
 		}
 		c.bag.add(w.term, weight)
+		w.cases.count(t)
 		isName := t.capital && (!t.sentStart || i+1 < len(toks) && toks[i+1].capital && !toks[i+1].sentStart)
+		if isName && float64(w.cases.lower) > nameCaseRatio*float64(w.cases.upper+w.cases.lower) {
+			isName = false
+		}
 		if !isName {
 			run = 0
 			continue

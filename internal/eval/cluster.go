@@ -266,9 +266,9 @@ func (r ClusterReport) Write(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	_, err := fmt.Fprintf(w, "articles %d, merges %d, clustering time %s, %.0f articles/s (one core)\nthresholds: join %.2f, entity %.2f, merge %.2f, window %s, lead %d words\n",
+	_, err := fmt.Fprintf(w, "articles %d, merges %d, clustering time %s, %.0f articles/s (one core)\nthresholds: join %.2f, entity %.2f, cohesion %.2f, merge %.2f, merge cohesion %.2f, window %s, lead %d words\n",
 		r.Articles, r.Merges, r.Elapsed.Round(time.Microsecond), r.ArticlesPerSecond,
-		r.Config.Threshold, r.Config.EntityThreshold, r.Config.MergeThreshold, r.Config.Window, r.Config.LeadWords)
+		r.Config.Threshold, r.Config.EntityThreshold, r.Config.Cohesion, r.Config.MergeThreshold, r.Config.MergeCohesion, r.Config.Window, r.Config.LeadWords)
 	if err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -26,7 +27,7 @@ type LineIndex struct {
 	mu      sync.RWMutex
 	max     int
 	seq     uint64
-	outlets map[string]map[string]*lineCount
+	outlets map[string]map[uint64]lineCount // keyed by the hash of LineKey
 }
 
 type lineCount struct {
@@ -40,7 +41,7 @@ func NewLineIndex(maxLinesPerOutlet int) *LineIndex {
 	if maxLinesPerOutlet <= 0 {
 		maxLinesPerOutlet = DefaultLinesPerOutlet
 	}
-	return &LineIndex{max: maxLinesPerOutlet, outlets: map[string]map[string]*lineCount{}}
+	return &LineIndex{max: maxLinesPerOutlet, outlets: map[string]map[uint64]lineCount{}}
 }
 
 // Observe records the lines of one article's raw text for an outlet, each
@@ -52,14 +53,15 @@ func (x *LineIndex) Observe(outlet, text string) {
 	if outlet == "" {
 		return
 	}
-	keys := map[string]bool{}
+	keys := map[uint64]bool{}
+	var buf []byte
 	for line := range strings.SplitSeq(normalizeText(text), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || len(line) > maxIndexedLine {
 			continue
 		}
-		if k := LineKey(line); k != "" {
-			keys[k] = true
+		if buf = appendLineKey(buf[:0], line); len(buf) > 0 {
+			keys[lineHash(buf)] = true
 		}
 	}
 	if len(keys) == 0 {
@@ -70,17 +72,14 @@ func (x *LineIndex) Observe(outlet, text string) {
 	x.seq++
 	lines := x.outlets[outlet]
 	if lines == nil {
-		lines = map[string]*lineCount{}
+		lines = map[uint64]lineCount{}
 		x.outlets[outlet] = lines
 	}
 	for k := range keys {
 		c := lines[k]
-		if c == nil {
-			c = &lineCount{}
-			lines[k] = c
-		}
 		c.n++
 		c.last = x.seq
+		lines[k] = c
 	}
 	if len(lines) > x.max {
 		x.evict(lines)
@@ -89,14 +88,14 @@ func (x *LineIndex) Observe(outlet, text string) {
 
 // evict forgets the least-counted, least recently seen lines of one outlet
 // until a quarter of the capacity is free, so eviction runs rarely.
-func (x *LineIndex) evict(lines map[string]*lineCount) {
+func (x *LineIndex) evict(lines map[uint64]lineCount) {
 	type entry struct {
-		key string
+		key uint64
 		c   lineCount
 	}
 	all := make([]entry, 0, len(lines))
 	for k, c := range lines {
-		all = append(all, entry{k, *c})
+		all = append(all, entry{k, c})
 	}
 	slices.SortFunc(all, func(a, b entry) int {
 		if a.c.n != b.c.n {
@@ -108,7 +107,7 @@ func (x *LineIndex) evict(lines map[string]*lineCount) {
 			}
 			return 1
 		}
-		return strings.Compare(a.key, b.key)
+		return cmp.Compare(a.key, b.key)
 	})
 	keep := x.max * 3 / 4
 	for _, e := range all[:len(all)-keep] {
@@ -120,13 +119,10 @@ func (x *LineIndex) evict(lines map[string]*lineCount) {
 // occurs (compared by LineKey).
 func (x *LineIndex) Count(outlet, line string) int {
 	outlet = outletKey(outlet)
-	k := LineKey(line)
+	k := lineHash(appendLineKey(nil, line))
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	if c := x.outlets[outlet][k]; c != nil {
-		return c.n
-	}
-	return 0
+	return x.outlets[outlet][k].n
 }
 
 // Len returns how many distinct lines the index keeps for an outlet.
@@ -141,14 +137,24 @@ func (x *LineIndex) Len(outlet string) int {
 func (x *LineIndex) Repeated(outlet string) func(line string) int {
 	outlet = outletKey(outlet)
 	return func(line string) int {
-		k := LineKey(line)
+		k := lineHash(appendLineKey(nil, line))
 		x.mu.RLock()
 		defer x.mu.RUnlock()
-		if c := x.outlets[outlet][k]; c != nil {
-			return c.n
-		}
-		return 0
+		return x.outlets[outlet][k].n
 	}
+}
+
+// lineHash is the 64-bit FNV-1a hash of a line key: the index keeps hashes,
+// not the lines, so an outlet's entries cost a few dozen bytes each. A
+// collision between two different short lines of one outlet is too rare
+// to matter for a furniture count.
+func lineHash(key []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range key {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 func outletKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

@@ -20,7 +20,7 @@ const (
 	DefaultBatchSize     = 256
 	DefaultMaxInputBytes = 100 << 20 // one file or page; JSON Lines stream without limit
 	flushInterval        = 500 * time.Millisecond
-	lineIndexCap         = 50_000 // distinct short lines remembered per outlet
+	lineIndexCap         = extract.DefaultLinesPerOutlet // distinct short lines remembered per outlet
 )
 
 // Options configure an Ingester. The zero value works: all cores, batches

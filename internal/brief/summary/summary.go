@@ -1,0 +1,340 @@
+// Package summary writes the extractive multi-document summary of one
+// story: a few sentences taken from its articles, chosen to cover what most
+// outlets report, without saying the same thing twice, each listing the
+// articles and outlets that carry it or a paraphrase of it.
+//
+// Sentences are scored by the concepts they cover (in the manner of the
+// ICSI summariser of Gillick and Favre): a concept is a pair of adjacent
+// word stems not made of two function words, and its weight grows with the
+// number of independent articles that mention it. A rewritten copy of another
+// article (Options.CopyOf) counts with its original as one article, so
+// copying never doubles a concept's weight. Sentences are picked greedily
+// by the weight of the concepts they add per word, with a bonus for the
+// opening sentences of an article, and a sentence that paraphrases one
+// already picked is skipped.
+package summary
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/lang"
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/reuse"
+)
+
+// DefaultWords is the summary length when Options.Words is zero.
+const DefaultWords = 100
+
+// Options tune a summary.
+type Options struct {
+	// Words is the length budget in words (DefaultWords when 0).
+	Words int
+	// Overflow lets the last sentence run past Words, for scorers that cut
+	// the text at Words themselves (ROUGE -l).
+	Overflow bool
+	// CopyOf maps the id of an article that is a rewritten copy to the id
+	// of its original; the two count as one source.
+	CopyOf map[string]string
+}
+
+// Sentence is one sentence of a summary.
+type Sentence struct {
+	Text string `json:"text"`
+	// Articles are the ids of the articles carrying this sentence or a
+	// paraphrase of it, the article it was taken from first.
+	Articles []string `json:"articles"`
+	// Outlets are the distinct sources of Articles, in the same order.
+	Outlets []string `json:"outlets"`
+	// SingleSource is set when only one independent article (an original
+	// and its copies) carries the sentence in a story told by several.
+	SingleSource bool `json:"single_source"`
+}
+
+// Tuning of the sentence choice, set on the development topics of DUC
+// 2004 and MultiLing 2011 (parallax eval summary).
+const (
+	minWords        = 8   // shorter sentences are rarely self-contained
+	maxWords        = 55  // longer ones are usually run-on quotes or lists
+	leadBonus       = 1.0 // score bonus of an article's first sentence, halving after
+	lenExp          = 0.7 // gain is divided by words^lenExp: favours short sentences, not too much
+	redundancyLimit = 0.5 // skip a sentence this similar to one picked (content-stem overlap)
+	minDocsBig      = 3   // a concept is central when this many sources share it…
+	weightExp       = 1.5 // …and weighs sources^weightExp
+	rareWeight      = 0.1 // concepts shared by fewer weigh this much per source
+)
+
+// candidate is one sentence of one article, prepared for scoring.
+type candidate struct {
+	text     string
+	art      int // index into the articles
+	group    int // independent source (original and its copies)
+	pos      int // position in the article, 0 first
+	words    int
+	stems    map[string]bool // content stems
+	concepts []string
+	key      string // stems joined, for exact duplicates
+	ok       bool   // eligible for the summary
+}
+
+// Summarise picks the sentences of the summary of arts, one story, in
+// the order chosen (most central first). It returns nil when arts hold no
+// usable sentence.
+func Summarise(arts []*news.Article, opts Options) []Sentence {
+	budget := opts.Words
+	if budget <= 0 {
+		budget = DefaultWords
+	}
+	groups, nGroups := sourceGroups(arts, opts.CopyOf)
+	cands := prepare(arts, groups)
+	if len(cands) == 0 {
+		return nil
+	}
+	weights := conceptWeights(cands, nGroups)
+
+	covered := map[string]bool{}
+	var picked []*candidate
+	used := 0
+	taken := make([]bool, len(cands))
+	for used < budget {
+		best, bestScore := -1, 0.0
+		for i, c := range cands {
+			if taken[i] || !c.ok || !opts.Overflow && used+c.words > budget {
+				continue
+			}
+			gain := 0.0
+			seen := map[string]bool{}
+			for _, k := range c.concepts {
+				if !covered[k] && !seen[k] {
+					gain += weights[k]
+					seen[k] = true
+				}
+			}
+			if gain <= 0 {
+				continue
+			}
+			score := gain / math.Pow(float64(c.words), lenExp) * (1 + leadBonus/math.Pow(2, float64(c.pos)))
+			if score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		if best < 0 {
+			break
+		}
+		taken[best] = true
+		c := &cands[best]
+		if redundant(c, picked) {
+			continue
+		}
+		picked = append(picked, c)
+		used += c.words
+		for _, k := range c.concepts {
+			covered[k] = true
+		}
+	}
+
+	out := make([]Sentence, 0, len(picked))
+	for _, c := range picked {
+		out = append(out, carriers(c, cands, arts, groups, nGroups))
+	}
+	return out
+}
+
+// sourceGroups numbers the independent sources: an article and the copies
+// of it (followed transitively through copyOf) share a group.
+func sourceGroups(arts []*news.Article, copyOf map[string]string) ([]int, int) {
+	index := make(map[string]int, len(arts))
+	for i, a := range arts {
+		index[a.ID] = i
+	}
+	root := func(i int) int {
+		for hops := 0; hops < len(arts); hops++ {
+			orig, ok := copyOf[arts[i].ID]
+			if !ok {
+				break
+			}
+			j, ok := index[orig]
+			if !ok || j == i {
+				break
+			}
+			i = j
+		}
+		return i
+	}
+	ids := map[int]int{}
+	groups := make([]int, len(arts))
+	for i := range arts {
+		r := root(i)
+		g, ok := ids[r]
+		if !ok {
+			g = len(ids)
+			ids[r] = g
+		}
+		groups[i] = g
+	}
+	return groups, len(ids)
+}
+
+// prepare splits every article into candidate sentences.
+func prepare(arts []*news.Article, groups []int) []candidate {
+	var cands []candidate
+	for ai, a := range arts {
+		spans := a.Sentences
+		if len(spans) == 0 {
+			spans = lang.Sentences(a.Text)
+		}
+		pos := 0
+		for _, sp := range spans {
+			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
+				continue
+			}
+			text := strings.Join(strings.Fields(a.Text[sp.Start:sp.End]), " ")
+			words := lang.Words(text)
+			if len(words) < 3 {
+				continue // datelines, bylines, headings
+			}
+			c := candidate{text: text, art: ai, group: groups[ai], pos: pos, words: len(strings.Fields(text)), stems: map[string]bool{}}
+			pos++
+			stems := make([]string, len(words))
+			stop := make([]bool, len(words))
+			for i, w := range words {
+				stems[i] = lang.Stem(w)
+				stop[i] = lang.IsStopWord(w)
+				if !stop[i] {
+					c.stems[stems[i]] = true
+				}
+			}
+			for i := 0; i+1 < len(stems); i++ {
+				if !stop[i] || !stop[i+1] {
+					c.concepts = append(c.concepts, stems[i]+" "+stems[i+1])
+				}
+			}
+			c.key = strings.Join(stems, " ")
+			c.ok = eligible(text, c.words)
+			cands = append(cands, c)
+		}
+	}
+	return cands
+}
+
+// eligible reports whether a sentence can stand alone in a summary: of a
+// fair length, a statement rather than a question, not a fragment of
+// quoted speech.
+func eligible(text string, words int) bool {
+	if words < minWords || words > maxWords {
+		return false
+	}
+	if strings.HasSuffix(text, "?") || strings.HasSuffix(text, ":") {
+		return false
+	}
+	if strings.ContainsAny(text, "\"“”") || strings.Contains(text, "``") || strings.Contains(text, "''") {
+		return false
+	}
+	r := []rune(text)
+	return len(r) > 0 && !('a' <= r[0] && r[0] <= 'z')
+}
+
+// conceptWeights gives each concept the number of independent sources
+// mentioning it, dropping concepts too rare to be central.
+func conceptWeights(cands []candidate, nGroups int) map[string]float64 {
+	in := map[string]map[int]bool{}
+	for i := range cands {
+		c := &cands[i]
+		for _, k := range c.concepts {
+			m := in[k]
+			if m == nil {
+				m = map[int]bool{}
+				in[k] = m
+			}
+			m[c.group] = true
+		}
+	}
+	minDocs := minDocsBig
+	switch {
+	case nGroups < 3:
+		minDocs = 1
+	case nGroups < 6:
+		minDocs = 2
+	}
+	w := make(map[string]float64, len(in))
+	for k, m := range in {
+		switch n := len(m); {
+		case n >= minDocs:
+			w[k] = math.Pow(float64(n), weightExp)
+		case n > 1:
+			// Rarer concepts only break ties and fill a summary once the
+			// central ones are covered…
+			w[k] = rareWeight * float64(n)
+		default:
+			// …a single source's least of all.
+			w[k] = rareWeight / 2
+		}
+	}
+	return w
+}
+
+// redundant reports whether c says again what a picked sentence says.
+func redundant(c *candidate, picked []*candidate) bool {
+	for _, p := range picked {
+		if c.key == p.key || overlap(c.stems, p.stems) >= redundancyLimit {
+			return true
+		}
+		if reuse.SentenceSimilarity(c.text, p.text) >= reuse.ParaphraseThreshold {
+			return true
+		}
+	}
+	return false
+}
+
+// overlap is the share of the smaller set's stems found in the other.
+func overlap(a, b map[string]bool) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for s := range a {
+		if b[s] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// carriers lists the articles carrying c or a paraphrase of it.
+func carriers(c *candidate, cands []candidate, arts []*news.Article, groupOf []int, nGroups int) Sentence {
+	has := map[int]bool{c.art: true}
+	for i := range cands {
+		o := &cands[i]
+		if has[o.art] {
+			continue
+		}
+		if o.key == c.key || overlap(o.stems, c.stems) >= 0.5 && reuse.SentenceSimilarity(o.text, c.text) >= reuse.ParaphraseThreshold {
+			has[o.art] = true
+		}
+	}
+	idx := make([]int, 0, len(has))
+	for i := range has {
+		if i != c.art {
+			idx = append(idx, i)
+		}
+	}
+	sort.Ints(idx)
+	idx = append([]int{c.art}, idx...)
+	s := Sentence{Text: c.text}
+	groups := map[int]bool{}
+	seen := map[string]bool{}
+	for _, i := range idx {
+		s.Articles = append(s.Articles, arts[i].ID)
+		if src := arts[i].Source; src != "" && !seen[src] {
+			seen[src] = true
+			s.Outlets = append(s.Outlets, src)
+		}
+		groups[groupOf[i]] = true
+	}
+	s.SingleSource = nGroups > 1 && len(groups) == 1
+	return s
+}
