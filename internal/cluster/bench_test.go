@@ -1,14 +1,13 @@
 package cluster_test
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/parallax-news/parallax/internal/evaldata"
 
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/lang"
@@ -24,25 +23,16 @@ const benchArticles = 100_000
 // sets are absent.
 func benchStream(b *testing.B, n int) []*news.Article {
 	var real []*news.Article
-	for _, set := range []string{"duc2004-dev", "multiling2011", "ecbplus-dev"} {
-		dir := sharedEvalOptional(set)
-		if dir == "" {
-			continue
-		}
-		f, err := os.Open(filepath.Join(dir, "articles.jsonl"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 16<<20)
-		for sc.Scan() {
-			var r struct{ ID, Title, Text string }
-			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-				b.Fatal(err)
+	if root, ok := evaldata.Root(); ok {
+		for _, set := range []string{"duc2004-dev", "multiling2011", "ecbplus-dev"} {
+			arts, err := evaldata.ReadArticles(filepath.Join(root, set, "articles.jsonl"))
+			if err != nil {
+				continue
 			}
-			real = append(real, &news.Article{ID: r.ID, Title: lang.Normalize(r.Title), Text: lang.Normalize(r.Text)})
+			for _, r := range arts {
+				real = append(real, &news.Article{ID: r.ID, Title: lang.Normalize(r.Title), Text: lang.Normalize(r.Text)})
+			}
 		}
-		f.Close()
 	}
 	if len(real) == 0 {
 		for i := range 1000 {
@@ -67,29 +57,6 @@ func benchStream(b *testing.B, n int) []*news.Article {
 	return out
 }
 
-// sharedEvalOptional is sharedEval without skipping: "" when absent.
-func sharedEvalOptional(set string) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "eval", set)
-	if _, err := os.Stat(p); err != nil {
-		return ""
-	}
-	return p
-}
-
 // BenchmarkCluster streams 100,000 articles through one Clusterer per
 // iteration and reports articles per second of clustering, by wall time
 // and by the process's CPU time (which a shared, loaded machine does not
@@ -109,21 +76,21 @@ func BenchmarkCluster(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		c := cluster.New(cluster.Config{})
-		t0, c0 := time.Now(), cpuTime()
+		t0, c0 := time.Now(), evaldata.CPUTime()
 		for i, a := range stream {
 			c.Add(a, cluster.Hint{})
 			if i%1000 == 999 {
 				b.StopTimer()
 				total += time.Since(t0)
-				cpu += cpuTime() - c0
+				cpu += evaldata.CPUTime() - c0
 				runtime.ReadMemStats(&ms)
 				peak = max(peak, ms.HeapAlloc-min(baseline, ms.HeapAlloc))
-				t0, c0 = time.Now(), cpuTime()
+				t0, c0 = time.Now(), evaldata.CPUTime()
 				b.StartTimer()
 			}
 		}
 		total += time.Since(t0)
-		cpu += cpuTime() - c0
+		cpu += evaldata.CPUTime() - c0
 	}
 	b.ReportMetric(float64(b.N*len(stream))/total.Seconds(), "articles/s")
 	if cpu > 0 {

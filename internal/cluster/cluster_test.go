@@ -9,36 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/evaldata"
+
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 )
-
-// sharedEval returns ../shared/eval/<sub> relative to the module root, or
-// skips the test when it is absent.
-func sharedEval(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "eval", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("evaluation data absent: %v", err)
-	}
-	return p
-}
 
 var base = time.Date(2031, 5, 2, 8, 0, 0, 0, time.UTC)
 
@@ -259,7 +236,7 @@ func TestStoryID(t *testing.T) {
 // TestClusterer_Seeds: the five seed articles, read as scraped text the way
 // ingest reads them, form one story.
 func TestClusterer_Seeds(t *testing.T) {
-	dir := sharedEval(t, "seeds/articles")
+	dir := evaldata.Dir(t, "seeds/articles")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) != 5 {
 		t.Fatalf("seed files: %v, %v", files, err)

@@ -5,6 +5,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/evaldata"
+
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/eval"
 )
@@ -40,7 +42,7 @@ func TestCluster_ThresholdSweep(t *testing.T) {
 	for _, cfg := range grid {
 		line := fmt.Sprintf("%+v:", cfg)
 		for _, s := range sets {
-			rep, err := eval.Cluster(t.Context(), sharedEval(t, s), cfg, nil)
+			rep, err := eval.Cluster(t.Context(), evaldata.Dir(t, s), cfg, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/evaldata"
+
 	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/news"
@@ -144,7 +146,7 @@ func TestCluster_DevSets(t *testing.T) {
 		minF1 float64
 	}{{"duc2004-dev", 0.84}, {"multiling2011", 0.95}, {"ecbplus-dev", 0.85}} {
 		t.Run(tt.set, func(t *testing.T) {
-			rep, err := eval.Cluster(t.Context(), sharedEval(t, tt.set), cluster.Config{}, nil)
+			rep, err := eval.Cluster(t.Context(), evaldata.Dir(t, tt.set), cluster.Config{}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

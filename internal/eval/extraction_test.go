@@ -11,34 +11,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/evaldata"
+
 	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/extract"
 )
-
-// sharedEval returns ../shared/eval/<set> relative to the module root, or
-// skips the test when it is absent.
-func sharedEval(t testing.TB, set string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "eval", set)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("evaluation set absent: %v", err)
-	}
-	return p
-}
 
 func htmlText(ctx context.Context, page []byte, url string) (string, error) {
 	r, err := extract.HTML(ctx, page, extract.Hints{URL: url})
@@ -54,7 +31,7 @@ func TestExtraction_AEB(t *testing.T) {
 		// race-tested by TestExtraction_Run.
 		t.Skip("slow under -race")
 	}
-	dir := sharedEval(t, "extraction-aeb")
+	dir := evaldata.Dir(t, "extraction-aeb")
 	rep, err := eval.Extraction(context.Background(), dir, htmlText, nil)
 	if err != nil {
 		t.Fatal(err)

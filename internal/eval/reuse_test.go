@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/evaldata"
+
 	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/reuse"
 )
@@ -49,7 +51,7 @@ func TestParaphrasePairs(t *testing.T) {
 }
 
 func TestParaphrasePairs_MSRP(t *testing.T) {
-	dir := sharedEval(t, "msrp-train")
+	dir := evaldata.Dir(t, "msrp-train")
 	rep, err := eval.ParaphrasePairs(t.Context(), dir, reuse.SentenceSimilarity, reuse.ParaphraseThreshold, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +122,7 @@ func TestControlledEdits_DUC(t *testing.T) {
 	if raceEnabled {
 		t.Skip("too slow under the race detector")
 	}
-	dir := sharedEval(t, "duc2004-dev")
+	dir := evaldata.Dir(t, "duc2004-dev")
 	rep, err := eval.ControlledEdits(t.Context(), dir, func() eval.ReuseChecker { return reuse.NewArchive() }, nil)
 	if err != nil {
 		t.Fatal(err)

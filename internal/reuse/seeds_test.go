@@ -7,40 +7,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parallax-news/parallax/internal/evaldata"
+
 	"github.com/parallax-news/parallax/internal/extract"
 	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
-// sharedEval returns the shared evaluation directory beside the repository
-// root (the directory holding go.mod), or skips the test.
-func sharedEval(t testing.TB, sub string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "eval", sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("evaluation data absent: %v", err)
-	}
-	return p
-}
-
 // seedArticles reads the seed articles as ingest reads scraped text, in
 // file-name order, with ids the file names' three-digit prefixes.
 func seedArticles(t *testing.T) []*news.Article {
-	dir := filepath.Join(sharedEval(t, "seeds"), "articles")
+	dir := filepath.Join(evaldata.Dir(t, "seeds"), "articles")
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
