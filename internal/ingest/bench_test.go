@@ -5,12 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime/metrics"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/cluster"
 	"github.com/parallax-news/parallax/internal/evaldata"
 
 	"github.com/parallax-news/parallax/internal/ingest"
@@ -71,7 +73,7 @@ func benchIngestJSONL(b *testing.B, n int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		in := ingest.New(db, ingest.Options{Stdin: bytes.NewReader(data)})
+		in := ingest.New(db, ingest.Options{Stdin: bytes.NewReader(data), Analyzers: ingest.Analyzers(db, cluster.Config{})})
 		stop := sampleHeap(&peak)
 		cpu0 := evaldata.CPUTime()
 		b.StartTimer()
@@ -127,4 +129,44 @@ func firstFailure(s ingest.Summary) error {
 		return nil
 	}
 	return s.Failures[0]
+}
+
+// BenchmarkIngest_HTML ingests the 181 real pages of the extraction
+// benchmark end to end into a fresh SQLite store per iteration, with the
+// copies and stories stages, as `parallax ingest` runs them.
+func BenchmarkIngest_HTML(b *testing.B) {
+	dir := evaldata.Dir(b, "extraction-aeb", "html")
+	pages, _ := filepath.Glob(filepath.Join(dir, "*.html.gz"))
+	if len(pages) == 0 {
+		b.Skip("no pages")
+	}
+	var size int64
+	for _, p := range pages {
+		if fi, err := os.Stat(p); err == nil {
+			size += fi.Size()
+		}
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	var cpu time.Duration
+	for i := range b.N {
+		b.StopTimer()
+		db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), fmt.Sprintf("h%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		in := ingest.New(db, ingest.Options{Analyzers: ingest.Analyzers(db, cluster.Config{})})
+		cpu0 := evaldata.CPUTime()
+		b.StartTimer()
+		sum, err := in.Run(context.Background(), []string{dir})
+		if err != nil || sum.Stored() < len(pages)*9/10 {
+			b.Fatalf("Run = %d stored of %d (%v), %v", sum.Stored(), len(pages), firstFailure(sum), err)
+		}
+		b.StopTimer()
+		cpu += evaldata.CPUTime() - cpu0
+		db.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(cpu.Microseconds())/float64(len(pages)*b.N)/1000, "cpu-ms/page")
 }

@@ -128,12 +128,3 @@ func (db *DB) check(ctx context.Context) error {
 	}
 	return ctx.Err()
 }
-
-// ctxErr makes an error caused by a cancelled or expired context match
-// ctx.Err() with errors.Is, whatever the driver reported.
-func ctxErr(ctx context.Context, err error) error {
-	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
-		return fmt.Errorf("%w: %w", cerr, err)
-	}
-	return err
-}

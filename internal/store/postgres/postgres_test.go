@@ -114,14 +114,8 @@ func TestDB_ReuseStore(t *testing.T) {
 	storetest.RunReuse(t, func(t *testing.T) storetest.ReuseBackend { return openTemp(t) })
 }
 
-// sample is a valid article for the PostgreSQL-specific tests.
-func sample(id, text string) *news.Article {
-	pub, _ := news.ParseTime("2031-05-02T08:15:00+03:00")
-	return &news.Article{
-		ID: id, Source: "Valley Courier", Title: "Title " + id, Text: text, Published: pub,
-		Sentences: []news.Span{{Start: 0, End: len(text)}}, Format: news.FormatText,
-	}
-}
+// sample is a valid article for the backend-specific tests.
+func sample(id, text string) *news.Article { return storetest.Sample(id, text) }
 
 func TestOpen_Migrations(t *testing.T) {
 	dsn := freshSchema(t)
@@ -380,35 +374,11 @@ func FuzzTsquery(f *testing.F) {
 func TestDB_StoriesIndependentOrigins(t *testing.T) {
 	db := openTemp(t)
 	defer db.Close()
-	ctx := t.Context()
-	var batch []store.StoryAssignment
-	for _, id := range []string{"orig", "copy", "para", "part"} {
-		if _, err := db.Put(ctx, []*news.Article{sample(id, "Text of "+id)}); err != nil {
-			t.Fatal(err)
-		}
-		batch = append(batch, store.StoryAssignment{Article: id, Story: "s1", At: time.Unix(0, 0)})
-	}
-	if err := db.RecordStories(ctx, batch); err != nil {
-		t.Fatal(err)
-	}
-	for _, l := range []struct{ copy, kind string }{{"copy", "verbatim"}, {"para", "paraphrase"}, {"part", "partial"}} {
+	storetest.IndependentOrigins(t, db, func(ctx context.Context, copyID, kind string) error {
 		_, err := db.pool.Exec(ctx, `INSERT INTO reuse_links (copy, original, kind, coverage, confidence, evidence, pairs)
-			SELECT c.seq, o.seq, $1, 1, 1, '', '[]' FROM articles c, articles o WHERE c.id = $2 AND o.id = 'orig'`, l.kind, l.copy)
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := db.IndependentOrigins(ctx, "s1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := 2; got != want { // orig and the partial reuse
-		t.Errorf("IndependentOrigins = %d, want %d", got, want)
-	}
-	list, err := db.Stories(ctx, 0)
-	if err != nil || len(list) != 1 || list[0].IndependentOrigins != 2 || list[0].ArticleCount != 4 {
-		t.Errorf("Stories = %+v, %v; want one story of 4 articles and 2 origins", list, err)
-	}
+			SELECT c.seq, o.seq, $1, 1, 1, '', '[]' FROM articles c, articles o WHERE c.id = $2 AND o.id = 'orig'`, kind, copyID)
+		return err
+	})
 }
 
 // TestDB_TimesExact: ingest and assignment times come back to the

@@ -16,31 +16,15 @@ import (
 	"github.com/parallax-news/parallax/internal/store"
 )
 
-// pending is what Put will report for one article once the batch commits.
-type pending struct {
-	outcome  store.Outcome
-	id       string
-	revision int
-	ingested int64
-}
-
-// row is an article's derived column values, computed before the
-// transaction so that the locks are held for SQL only.
-type row struct {
-	hash      string
-	published string
-	sentences []byte
-}
-
 // Put implements store.Store. The batch is one transaction; the caller's
 // articles are updated only after it commits.
 func (db *DB) Put(ctx context.Context, articles []*news.Article) ([]store.Outcome, error) {
-	rows := make([]row, len(articles))
+	rows := make([]store.Row, len(articles))
 	for i, a := range articles {
 		if err := validate(a); err != nil {
 			return nil, fmt.Errorf("postgres put article %d: %w", i, err)
 		}
-		rows[i] = row{hash: a.ContentHash(), published: a.Published.String(), sentences: encodeSpans(a.Sentences)}
+		rows[i] = store.NewRow(a)
 	}
 	if err := db.check(ctx); err != nil {
 		return nil, fmt.Errorf("postgres put: %w", err)
@@ -50,27 +34,15 @@ func (db *DB) Put(ctx context.Context, articles []*news.Article) ([]store.Outcom
 	}
 	results, err := db.putTx(ctx, articles, rows)
 	if err != nil {
-		return nil, fmt.Errorf("postgres put: %w", ctxErr(ctx, err))
+		return nil, fmt.Errorf("postgres put: %w", store.CtxErr(ctx, err))
 	}
-	outcomes := make([]store.Outcome, len(articles))
-	for i, a := range articles {
-		r := results[i]
-		outcomes[i] = r.outcome
-		a.ID = r.id
-		a.Revision = r.revision
-		a.Ingested = time.Unix(0, r.ingested).UTC()
-	}
-	return outcomes, nil
+	return store.ApplyPending(articles, results), nil
 }
 
+// validate adds to store.ValidateArticle what PostgreSQL's text type needs.
 func validate(a *news.Article) error {
-	switch {
-	case a == nil:
-		return fmt.Errorf("nil article: %w", news.ErrInvalid)
-	case a.ID == "":
-		return fmt.Errorf("empty id: %w", news.ErrInvalid)
-	case a.Text == "":
-		return fmt.Errorf("%s: empty text: %w", a.ID, news.ErrInvalid)
+	if err := store.ValidateArticle(a); err != nil {
+		return err
 	}
 	// PostgreSQL's text type holds valid UTF-8 without NUL bytes; saying
 	// so here keeps a bad field from failing the batch half-way. The
@@ -110,7 +82,7 @@ type idState struct {
 // locks, then writes it a few statements at a time, never a row per
 // statement: the articles with their full-text vectors (writeArticles),
 // then a COPY of the new revisions.
-func (db *DB) putTx(ctx context.Context, articles []*news.Article, rows []row) (_ []pending, err error) {
+func (db *DB) putTx(ctx context.Context, articles []*news.Article, rows []store.Row) (_ []store.Pending, err error) {
 	tx, err := db.pool.Begin(ctx)
 	if err != nil {
 		return nil, err
@@ -127,9 +99,9 @@ func (db *DB) putTx(ctx context.Context, articles []*news.Article, rows []row) (
 	ids := make([]string, 0, len(articles))
 	hashes := make([]string, len(articles))
 	for i, a := range articles {
-		keys = append(keys, lockKey("id", a.ID), lockKey("hash", rows[i].hash))
+		keys = append(keys, lockKey("id", a.ID), lockKey("hash", rows[i].Hash))
 		ids = append(ids, a.ID)
-		hashes[i] = rows[i].hash
+		hashes[i] = rows[i].Hash
 	}
 	slices.Sort(keys)
 	keys = slices.Compact(keys)
@@ -149,12 +121,12 @@ func (db *DB) putTx(ctx context.Context, articles []*news.Article, rows []row) (
 	// Plan: the outcome of each article, in batch order, so duplicates
 	// within the batch behave as across batches.
 	now := time.Now().UnixNano() // one time for the whole batch
-	results := make([]pending, len(articles))
+	results := make([]store.Pending, len(articles))
 	var order []string // ids to write, in first-stored order
 	var revs []int     // indexes of articles that add a revision
 	for i, a := range articles {
-		if p, ok := byHash[rows[i].hash]; ok {
-			p.outcome = store.Unchanged
+		if p, ok := byHash[rows[i].Hash]; ok {
+			p.Outcome = store.Unchanged
 			results[i] = p
 			continue
 		}
@@ -169,12 +141,12 @@ func (db *DB) putTx(ctx context.Context, articles []*news.Article, rows []row) (
 		}
 		st.latest++
 		st.title, st.text = a.Title, a.Text
-		p := pending{outcome: store.Revised, id: a.ID, revision: st.latest, ingested: now}
+		p := store.Pending{Outcome: store.Revised, ID: a.ID, Revision: st.latest, Ingested: now}
 		if st.latest == 1 {
-			p.outcome = store.Inserted
+			p.Outcome = store.Inserted
 		}
 		results[i] = p
-		byHash[rows[i].hash] = p
+		byHash[rows[i].Hash] = p
 		revs = append(revs, i)
 	}
 	if len(revs) == 0 {
@@ -189,8 +161,8 @@ func (db *DB) putTx(ctx context.Context, articles []*news.Article, rows []row) (
 		pgx.CopyFromSlice(len(revs), func(j int) ([]any, error) {
 			i := revs[j]
 			a, r, p := articles[i], &rows[i], &results[i]
-			return []any{byID[a.ID].seq, p.revision, r.hash, a.Source, a.Title, a.Author, r.published, a.URL,
-				a.Language, a.Text, r.sentences, string(a.Format), a.Origin, now}, nil
+			return []any{byID[a.ID].seq, p.Revision, r.Hash, a.Source, a.Title, a.Author, r.Published, a.URL,
+				a.Language, a.Text, r.Sentences, string(a.Format), a.Origin, now}, nil
 		}))
 	if err != nil {
 		return nil, fmt.Errorf("insert revisions: %w", err)
@@ -203,18 +175,18 @@ func (db *DB) putTx(ctx context.Context, articles []*news.Article, rows []row) (
 
 // knownHashes returns the stored content among hashes: its id, revision
 // and ingest time.
-func knownHashes(ctx context.Context, tx pgx.Tx, hashes []string) (map[string]pending, error) {
+func knownHashes(ctx context.Context, tx pgx.Tx, hashes []string) (map[string]store.Pending, error) {
 	rows, err := tx.Query(ctx, `SELECT r.content_hash, a.id, r.revision, r.ingested
 		FROM revisions r JOIN articles a ON a.seq = r.article WHERE r.content_hash = ANY($1)`, hashes)
 	if err != nil {
 		return nil, fmt.Errorf("find content: %w", err)
 	}
 	defer rows.Close()
-	m := make(map[string]pending, len(hashes))
+	m := make(map[string]store.Pending, len(hashes))
 	for rows.Next() {
 		var h string
-		var p pending
-		if err := rows.Scan(&h, &p.id, &p.revision, &p.ingested); err != nil {
+		var p store.Pending
+		if err := rows.Scan(&h, &p.ID, &p.Revision, &p.Ingested); err != nil {
 			return nil, fmt.Errorf("find content: %w", err)
 		}
 		m[h] = p

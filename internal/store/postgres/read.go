@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
 )
 
 // pageSize is how many articles Articles reads per query. Between pages it
@@ -16,51 +16,24 @@ import (
 // Put.
 const pageSize = 256
 
-// articleCols are the columns scanArticle reads, from articles a joined to
+// articleCols are the columns store.ScanArticle reads, from articles a joined to
 // revisions r.
 const articleCols = `a.id, r.revision, r.source, r.title, r.author, r.published, r.url, r.language, r.text, r.sentences, r.format, r.origin, r.ingested`
 
 // latestJoin joins each article to its latest revision.
 const latestJoin = `articles a JOIN revisions r ON r.article = a.seq AND r.revision = a.revision`
 
-// scanArticle reads articleCols, after any leading columns in lead.
-func scanArticle(sc pgx.Row, lead ...any) (*news.Article, error) {
-	var (
-		a         news.Article
-		published string
-		sentences []byte
-		format    string
-		ingested  int64
-	)
-	dest := append(lead,
-		&a.ID, &a.Revision, &a.Source, &a.Title, &a.Author, &published, &a.URL,
-		&a.Language, &a.Text, &sentences, &format, &a.Origin, &ingested)
-	if err := sc.Scan(dest...); err != nil {
-		return nil, err
-	}
-	var err error
-	if a.Published, err = news.ParseTime(published); err != nil {
-		return nil, fmt.Errorf("article %s: %w", a.ID, err)
-	}
-	if a.Sentences, err = decodeSpans(sentences); err != nil {
-		return nil, fmt.Errorf("article %s: %w", a.ID, err)
-	}
-	a.Format = news.Format(format)
-	a.Ingested = time.Unix(0, ingested).UTC()
-	return &a, nil
-}
-
 // Article implements store.Store.
 func (db *DB) Article(ctx context.Context, id string) (*news.Article, error) {
 	if err := db.check(ctx); err != nil {
 		return nil, fmt.Errorf("postgres article %s: %w", id, err)
 	}
-	a, err := scanArticle(db.pool.QueryRow(ctx, `SELECT `+articleCols+` FROM `+latestJoin+` WHERE a.id = $1`, id))
+	a, err := store.ScanArticle(db.pool.QueryRow(ctx, `SELECT `+articleCols+` FROM `+latestJoin+` WHERE a.id = $1`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("postgres article %s: %w", id, news.ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("postgres article %s: %w", id, ctxErr(ctx, err))
+		return nil, fmt.Errorf("postgres article %s: %w", id, store.CtxErr(ctx, err))
 	}
 	return a, nil
 }
@@ -73,19 +46,12 @@ func (db *DB) Revisions(ctx context.Context, id string) ([]*news.Article, error)
 	rows, err := db.pool.Query(ctx, `SELECT `+articleCols+` FROM articles a JOIN revisions r ON r.article = a.seq
 		WHERE a.id = $1 ORDER BY r.revision`, id)
 	if err != nil {
-		return nil, fmt.Errorf("postgres revisions %s: %w", id, ctxErr(ctx, err))
+		return nil, fmt.Errorf("postgres revisions %s: %w", id, store.CtxErr(ctx, err))
 	}
 	defer rows.Close()
-	var revs []*news.Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("postgres revisions %s: %w", id, ctxErr(ctx, err))
-		}
-		revs = append(revs, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres revisions %s: %w", id, ctxErr(ctx, err))
+	revs, err := store.ScanAll(rows, func(r store.Scanner) (*news.Article, error) { return store.ScanArticle(r) })
+	if err != nil {
+		return nil, fmt.Errorf("postgres revisions %s: %w", id, store.CtxErr(ctx, err))
 	}
 	if len(revs) == 0 {
 		return nil, fmt.Errorf("postgres revisions %s: %w", id, news.ErrNotFound)
@@ -105,7 +71,7 @@ func (db *DB) Articles(ctx context.Context, fn func(*news.Article) error) error 
 		}
 		page, last, err := db.page(ctx, after)
 		if err != nil {
-			return fmt.Errorf("postgres articles: %w", ctxErr(ctx, err))
+			return fmt.Errorf("postgres articles: %w", store.CtxErr(ctx, err))
 		}
 		for _, a := range page {
 			if err := ctx.Err(); err != nil {
@@ -133,7 +99,7 @@ func (db *DB) page(ctx context.Context, after int64) ([]*news.Article, int64, er
 	defer rows.Close()
 	page := make([]*news.Article, 0, pageSize)
 	for rows.Next() {
-		a, err := scanArticle(rows, &after)
+		a, err := store.ScanArticle(rows, &after)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -149,7 +115,7 @@ func (db *DB) Count(ctx context.Context) (int, error) {
 	}
 	var n int
 	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
-		return 0, fmt.Errorf("postgres count: %w", ctxErr(ctx, err))
+		return 0, fmt.Errorf("postgres count: %w", store.CtxErr(ctx, err))
 	}
 	return n, nil
 }

@@ -2,8 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -17,27 +15,16 @@ var _ store.ReuseStore = (*DB)(nil)
 
 // PutReuse implements store.ReuseStore.
 func (db *DB) PutReuse(ctx context.Context, sigs []store.ReuseSignature, links []news.Link) (err error) {
-	for _, l := range links {
-		if err := validateLink(l); err != nil {
-			return fmt.Errorf("postgres put reuse: %w", err)
-		}
-	}
-	pairs := make([][]byte, len(links))
-	for i, l := range links {
-		p := l.Pairs
-		if p == nil {
-			p = []news.AlignedPair{}
-		}
-		if pairs[i], err = json.Marshal(p); err != nil {
-			return fmt.Errorf("postgres put reuse: link %s → %s: %w", l.Copy, l.Original, err)
-		}
+	pairs, err := store.EncodeLinkPairs(links)
+	if err != nil {
+		return fmt.Errorf("postgres put reuse: %w", err)
 	}
 	if len(sigs) == 0 && len(links) == 0 {
 		return ctx.Err()
 	}
 	tx, err := db.pool.Begin(ctx)
 	if err != nil {
-		return fmt.Errorf("postgres put reuse: %w", ctxErr(ctx, err))
+		return fmt.Errorf("postgres put reuse: %w", store.CtxErr(ctx, err))
 	}
 	defer func() {
 		if err != nil {
@@ -55,7 +42,7 @@ func (db *DB) PutReuse(ctx context.Context, sigs []store.ReuseSignature, links [
 			return 0, fmt.Errorf("article %q: %w", id, news.ErrNotFound)
 		}
 		if err != nil {
-			return 0, ctxErr(ctx, err)
+			return 0, store.CtxErr(ctx, err)
 		}
 		seqs[id] = s
 		return s, nil
@@ -67,8 +54,8 @@ func (db *DB) PutReuse(ctx context.Context, sigs []store.ReuseSignature, links [
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO reuse_signatures (article, version, keys) VALUES ($1, $2, $3)
 			ON CONFLICT (article) DO UPDATE SET version = excluded.version, keys = excluded.keys`,
-			a, sg.Version, encodeKeys(sg.Keys)); err != nil {
-			return fmt.Errorf("postgres put reuse: signature %s: %w", sg.Article, ctxErr(ctx, err))
+			a, sg.Version, store.EncodeKeys(sg.Keys)); err != nil {
+			return fmt.Errorf("postgres put reuse: signature %s: %w", sg.Article, store.CtxErr(ctx, err))
 		}
 	}
 	for i, l := range links {
@@ -81,50 +68,17 @@ func (db *DB) PutReuse(ctx context.Context, sigs []store.ReuseSignature, links [
 			return fmt.Errorf("postgres put reuse: link: %w", err)
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM reuse_links WHERE LEAST(copy, original) = LEAST($1::bigint, $2::bigint) AND GREATEST(copy, original) = GREATEST($1::bigint, $2::bigint)`, c, o); err != nil {
-			return fmt.Errorf("postgres put reuse: link %s → %s: %w", l.Copy, l.Original, ctxErr(ctx, err))
+			return fmt.Errorf("postgres put reuse: link %s → %s: %w", l.Copy, l.Original, store.CtxErr(ctx, err))
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO reuse_links (copy, original, kind, coverage, confidence, evidence, pairs) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 			c, o, string(l.Kind), l.Coverage, l.DirectionConfidence, l.Evidence, string(pairs[i])); err != nil {
-			return fmt.Errorf("postgres put reuse: link %s → %s: %w", l.Copy, l.Original, ctxErr(ctx, err))
+			return fmt.Errorf("postgres put reuse: link %s → %s: %w", l.Copy, l.Original, store.CtxErr(ctx, err))
 		}
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return fmt.Errorf("postgres put reuse: commit: %w", ctxErr(ctx, err))
+		return fmt.Errorf("postgres put reuse: commit: %w", store.CtxErr(ctx, err))
 	}
 	return nil
-}
-
-func validateLink(l news.Link) error {
-	switch {
-	case l.Copy == "" || l.Original == "":
-		return fmt.Errorf("link %q → %q: empty id: %w", l.Copy, l.Original, news.ErrInvalid)
-	case l.Copy == l.Original:
-		return fmt.Errorf("link %s → itself: %w", l.Copy, news.ErrInvalid)
-	case l.Kind == "":
-		return fmt.Errorf("link %s → %s: empty kind: %w", l.Copy, l.Original, news.ErrInvalid)
-	case !(l.Coverage >= 0 && l.Coverage <= 1) || !(l.DirectionConfidence >= 0 && l.DirectionConfidence <= 1):
-		return fmt.Errorf("link %s → %s: coverage %v or confidence %v outside [0, 1]: %w", l.Copy, l.Original, l.Coverage, l.DirectionConfidence, news.ErrInvalid)
-	}
-	return nil
-}
-
-func encodeKeys(keys []uint64) []byte {
-	b := make([]byte, 8*len(keys))
-	for i, k := range keys {
-		binary.LittleEndian.PutUint64(b[8*i:], k)
-	}
-	return b
-}
-
-func decodeKeys(b []byte) ([]uint64, error) {
-	if len(b)%8 != 0 {
-		return nil, fmt.Errorf("signature of %d bytes is not a list of keys", len(b))
-	}
-	keys := make([]uint64, len(b)/8)
-	for i := range keys {
-		keys[i] = binary.LittleEndian.Uint64(b[8*i:])
-	}
-	return keys, nil
 }
 
 // Signatures implements store.ReuseStore. Like Articles it reads in pages,
@@ -135,7 +89,7 @@ func (db *DB) Signatures(ctx context.Context, fn func(store.ReuseSignature) erro
 		rows, err := db.pool.Query(ctx, `SELECT s.article, a.id, s.version, s.keys FROM reuse_signatures s JOIN articles a ON a.seq = s.article
 			WHERE s.article > $1 ORDER BY s.article LIMIT $2`, after, pageSize*4)
 		if err != nil {
-			return fmt.Errorf("postgres signatures: %w", ctxErr(ctx, err))
+			return fmt.Errorf("postgres signatures: %w", store.CtxErr(ctx, err))
 		}
 		var page []store.ReuseSignature
 		for rows.Next() {
@@ -145,7 +99,7 @@ func (db *DB) Signatures(ctx context.Context, fn func(store.ReuseSignature) erro
 				rows.Close()
 				return fmt.Errorf("postgres signatures: %w", err)
 			}
-			if sg.Keys, err = decodeKeys(blob); err != nil {
+			if sg.Keys, err = store.DecodeKeys(blob); err != nil {
 				rows.Close()
 				return fmt.Errorf("postgres signatures: %s: %w", sg.Article, err)
 			}
@@ -154,7 +108,7 @@ func (db *DB) Signatures(ctx context.Context, fn func(store.ReuseSignature) erro
 		err = rows.Err()
 		rows.Close()
 		if err != nil {
-			return fmt.Errorf("postgres signatures: %w", ctxErr(ctx, err))
+			return fmt.Errorf("postgres signatures: %w", store.CtxErr(ctx, err))
 		}
 		for _, sg := range page {
 			if err := fn(sg); err != nil {
@@ -176,11 +130,11 @@ func (db *DB) Links(ctx context.Context, id string) ([]news.Link, error) {
 	for _, where := range []string{`c.id = $1`, `o.id = $1`} {
 		rows, err := db.pool.Query(ctx, `SELECT `+linkCols+` FROM `+linkJoin+` WHERE `+where+` ORDER BY l.coverage DESC, o.id, c.id`, id)
 		if err != nil {
-			return nil, fmt.Errorf("postgres links %s: %w", id, ctxErr(ctx, err))
+			return nil, fmt.Errorf("postgres links %s: %w", id, store.CtxErr(ctx, err))
 		}
 		links, err := scanLinks(rows)
 		if err != nil {
-			return nil, fmt.Errorf("postgres links %s: %w", id, ctxErr(ctx, err))
+			return nil, fmt.Errorf("postgres links %s: %w", id, store.CtxErr(ctx, err))
 		}
 		out = append(out, links...)
 	}
@@ -189,20 +143,7 @@ func (db *DB) Links(ctx context.Context, id string) ([]news.Link, error) {
 
 func scanLinks(rows pgx.Rows) ([]news.Link, error) {
 	defer rows.Close()
-	var out []news.Link
-	for rows.Next() {
-		var l news.Link
-		var kind, pairs string
-		if err := rows.Scan(&l.Copy, &l.Original, &kind, &l.Coverage, &l.DirectionConfidence, &l.Evidence, &pairs); err != nil {
-			return nil, err
-		}
-		l.Kind = news.ReuseKind(kind)
-		if err := json.Unmarshal([]byte(pairs), &l.Pairs); err != nil {
-			return nil, fmt.Errorf("link %s → %s: pairs: %w", l.Copy, l.Original, err)
-		}
-		out = append(out, l)
-	}
-	return out, rows.Err()
+	return store.ScanAll(rows, store.ScanLink)
 }
 
 // Provenance implements store.ReuseStore.
@@ -210,11 +151,10 @@ func (db *DB) Provenance(ctx context.Context, id string) (string, []news.Derivat
 	rows, err := db.pool.Query(ctx, `SELECT o.id, l.kind, l.coverage, l.confidence FROM `+linkJoin+`
 		WHERE c.id = $1 ORDER BY l.coverage DESC, o.id`, id)
 	if err != nil {
-		return "", nil, fmt.Errorf("postgres provenance %s: %w", id, ctxErr(ctx, err))
+		return "", nil, fmt.Errorf("postgres provenance %s: %w", id, store.CtxErr(ctx, err))
 	}
 	defer rows.Close()
-	dup := ""
-	derived := []news.Derivation{}
+	var links []news.Derivation
 	for rows.Next() {
 		var d news.Derivation
 		var kind string
@@ -222,39 +162,31 @@ func (db *DB) Provenance(ctx context.Context, id string) (string, []news.Derivat
 			return "", nil, fmt.Errorf("postgres provenance %s: %w", id, err)
 		}
 		d.Kind = news.ReuseKind(kind)
-		switch d.Kind {
-		case news.ReuseVerbatim, news.ReuseNear:
-			if dup == "" {
-				dup = d.ID
-			}
-		default:
-			derived = append(derived, d)
-		}
+		links = append(links, d)
 	}
 	if err := rows.Err(); err != nil {
-		return "", nil, fmt.Errorf("postgres provenance %s: %w", id, ctxErr(ctx, err))
+		return "", nil, fmt.Errorf("postgres provenance %s: %w", id, store.CtxErr(ctx, err))
 	}
+	dup, derived := store.SplitProvenance(links)
 	return dup, derived, nil
 }
 
 // Original implements store.ReuseStore.
 func (db *DB) Original(ctx context.Context, id string) (string, error) {
-	seen := map[string]bool{id: true}
-	cur := id
-	for {
+	orig, err := store.FollowOriginals(id, func(cur string) (string, bool, error) {
 		var next string
 		err := db.pool.QueryRow(ctx, `SELECT o.id FROM `+linkJoin+`
 			WHERE c.id = $1 AND l.kind IN ('verbatim', 'near', 'paraphrase') ORDER BY l.coverage DESC, o.id`, cur).Scan(&next)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return cur, nil
+			return "", false, nil
 		}
 		if err != nil {
-			return "", fmt.Errorf("postgres original %s: %w", id, ctxErr(ctx, err))
+			return "", false, store.CtxErr(ctx, err)
 		}
-		if seen[next] {
-			return cur, nil
-		}
-		seen[next] = true
-		cur = next
+		return next, true, nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("postgres original %s: %w", id, err)
 	}
+	return orig, nil
 }

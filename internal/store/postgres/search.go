@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/store"
 )
@@ -47,19 +45,19 @@ CROSS JOIN LATERAL (SELECT t.snip, replace(replace(t.snip, $3, ''), $4, '') AS p
 ORDER BY h.score DESC, h.seq`
 	rows, err := db.pool.Query(ctx, sql, append([]any{limit, headlineOptions, store.HighlightStart, store.HighlightEnd}, args...)...)
 	if err != nil {
-		return nil, fmt.Errorf("postgres search %q: %w", query, ctxErr(ctx, err))
+		return nil, fmt.Errorf("postgres search %q: %w", query, store.CtxErr(ctx, err))
 	}
 	defer rows.Close()
 	var hits []store.Hit
 	for rows.Next() {
 		var h store.Hit
 		if err := rows.Scan(&h.ID, &h.Title, &h.Source, &h.Snippet, &h.Score); err != nil {
-			return nil, fmt.Errorf("postgres search %q: %w", query, ctxErr(ctx, err))
+			return nil, fmt.Errorf("postgres search %q: %w", query, store.CtxErr(ctx, err))
 		}
 		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres search %q: %w", query, ctxErr(ctx, err))
+		return nil, fmt.Errorf("postgres search %q: %w", query, store.CtxErr(ctx, err))
 	}
 	return hits, nil
 }
@@ -72,30 +70,10 @@ ORDER BY h.score DESC, h.seq`
 // syntax; the pieces are joined with && (every group), || (OR within a
 // group) and !! (exclusion).
 func tsquery(query string, first int) (string, []any) {
-	var (
-		groups  [][]string // all groups must match; any term of a group
-		exclude []string
-		or      bool // the previous token was OR
-	)
 	// PostgreSQL refuses text that is not UTF-8; a stray byte is a
 	// space, as punctuation is.
-	for _, tok := range tokenize(strings.ToValidUTF8(query, " ")) {
-		switch {
-		case tok.text == "OR" && !tok.quoted && !tok.exclude:
-			or = len(groups) > 0
-			continue
-		case !searchable(tok.text):
-		case tok.exclude:
-			exclude = append(exclude, tok.text)
-		case or:
-			last := len(groups) - 1
-			groups[last] = append(groups[last], tok.text)
-		default:
-			groups = append(groups, []string{tok.text})
-		}
-		or = false
-	}
-	if len(groups) == 0 {
+	q := store.ParseQuery(strings.ToValidUTF8(query, " "))
+	if q.Empty() {
 		return "", nil
 	}
 	var args []any
@@ -105,7 +83,7 @@ func tsquery(query string, first int) (string, []any) {
 	}
 	var b strings.Builder
 	b.WriteByte('(')
-	for i, g := range groups {
+	for i, g := range q.Groups {
 		if i > 0 {
 			b.WriteString(" && ")
 		}
@@ -118,66 +96,9 @@ func tsquery(query string, first int) (string, []any) {
 		}
 		b.WriteByte(')')
 	}
-	for _, t := range exclude {
+	for _, t := range q.Exclude {
 		b.WriteString(" && !!" + piece(t))
 	}
 	b.WriteByte(')')
 	return b.String(), args
-}
-
-// token is one whitespace-separated word or one quoted phrase of a query.
-type token struct {
-	text    string
-	quoted  bool
-	exclude bool // written with a leading '-'
-}
-
-// tokenize splits a query into words and "quoted phrases"; an unclosed
-// quote runs to the end. Control characters count as spaces: PostgreSQL's
-// text cannot hold a NUL.
-func tokenize(q string) []token {
-	q = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, q)
-	var toks []token
-	for len(q) > 0 {
-		r, n := utf8.DecodeRuneInString(q)
-		if unicode.IsSpace(r) {
-			q = q[n:]
-			continue
-		}
-		var t token
-		if q[0] == '-' && len(q) > 1 {
-			t.exclude = true
-			q = q[1:]
-		}
-		if q[0] == '"' {
-			t.quoted = true
-			q = q[1:]
-			end := strings.IndexByte(q, '"')
-			if end < 0 {
-				end = len(q)
-			}
-			t.text = q[:end]
-			q = q[min(end+1, len(q)):]
-		} else {
-			end := strings.IndexFunc(q, unicode.IsSpace)
-			if end < 0 {
-				end = len(q)
-			}
-			t.text = q[:end]
-			q = q[end:]
-		}
-		toks = append(toks, t)
-	}
-	return toks
-}
-
-// searchable reports whether s has a letter or digit for the tokenizer to
-// index; a phrase of punctuation alone would match nothing or everything.
-func searchable(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0
 }

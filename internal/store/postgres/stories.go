@@ -14,23 +14,17 @@ import (
 
 var _ store.StoryStore = (*DB)(nil)
 
-// maxMergeChain bounds how many merges ResolveStory follows; a longer
-// chain means a corrupt file (a cycle).
-const maxMergeChain = 1000
-
 // RecordStories implements store.StoryStore.
 func (db *DB) RecordStories(ctx context.Context, batch []store.StoryAssignment) (err error) {
-	for i, as := range batch {
-		if as.Article == "" || as.Story == "" {
-			return fmt.Errorf("postgres record stories: assignment %d: empty article or story: %w", i, news.ErrInvalid)
-		}
+	if err := store.ValidateAssignments(batch); err != nil {
+		return fmt.Errorf("postgres record stories: %w", err)
 	}
 	if len(batch) == 0 {
 		return ctx.Err()
 	}
 	tx, err := db.pool.Begin(ctx)
 	if err != nil {
-		return fmt.Errorf("postgres record stories: %w", ctxErr(ctx, err))
+		return fmt.Errorf("postgres record stories: %w", store.CtxErr(ctx, err))
 	}
 	defer func() {
 		if err != nil {
@@ -43,7 +37,7 @@ func (db *DB) RecordStories(ctx context.Context, batch []store.StoryAssignment) 
 		}
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return fmt.Errorf("postgres record stories: %w", ctxErr(ctx, err))
+		return fmt.Errorf("postgres record stories: %w", store.CtxErr(ctx, err))
 	}
 	return nil
 }
@@ -51,7 +45,7 @@ func (db *DB) RecordStories(ctx context.Context, batch []store.StoryAssignment) 
 func recordOne(ctx context.Context, tx pgx.Tx, as store.StoryAssignment) error {
 	var known int
 	if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles WHERE id = $1`, as.Article).Scan(&known); err != nil {
-		return ctxErr(ctx, err)
+		return store.CtxErr(ctx, err)
 	}
 	if known == 0 {
 		return fmt.Errorf("article not stored: %w", news.ErrNotFound)
@@ -60,12 +54,12 @@ func recordOne(ctx context.Context, tx pgx.Tx, as store.StoryAssignment) error {
 	if _, err := tx.Exec(ctx, `INSERT INTO stories (id, first_seen, last_seen) VALUES ($1, $2, $3)
 		ON CONFLICT (id) DO UPDATE SET first_seen = LEAST(stories.first_seen, excluded.first_seen), last_seen = GREATEST(stories.last_seen, excluded.last_seen)`,
 		as.Story, at, at); err != nil {
-		return ctxErr(ctx, err)
+		return store.CtxErr(ctx, err)
 	}
 	if _, err := tx.Exec(ctx, `INSERT INTO story_articles (article, story, at) VALUES ($1, $2, $3)
 		ON CONFLICT (article) DO UPDATE SET story = excluded.story, at = excluded.at`,
 		as.Article, as.Story, at); err != nil {
-		return ctxErr(ctx, err)
+		return store.CtxErr(ctx, err)
 	}
 	for _, old := range as.Merged {
 		if old == as.Story {
@@ -77,20 +71,20 @@ func recordOne(ctx context.Context, tx pgx.Tx, as store.StoryAssignment) error {
 			// Merged before it was ever recorded: keep the id resolvable.
 			first, last = at, at
 			if _, err := tx.Exec(ctx, `INSERT INTO stories (id, first_seen, last_seen) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, old, at, at); err != nil {
-				return ctxErr(ctx, err)
+				return store.CtxErr(ctx, err)
 			}
 		} else if err != nil {
-			return ctxErr(ctx, err)
+			return store.CtxErr(ctx, err)
 		}
 		if _, err := tx.Exec(ctx, `UPDATE stories SET merged_into = $1 WHERE id = $2`, as.Story, old); err != nil {
-			return ctxErr(ctx, err)
+			return store.CtxErr(ctx, err)
 		}
 		if _, err := tx.Exec(ctx, `UPDATE stories SET first_seen = LEAST(first_seen, $1), last_seen = GREATEST(last_seen, $2) WHERE id = $3`,
 			first, last, as.Story); err != nil {
-			return ctxErr(ctx, err)
+			return store.CtxErr(ctx, err)
 		}
 		if _, err := tx.Exec(ctx, `UPDATE story_articles SET story = $1 WHERE story = $2`, as.Story, old); err != nil {
-			return ctxErr(ctx, err)
+			return store.CtxErr(ctx, err)
 		}
 	}
 	return nil
@@ -104,7 +98,7 @@ func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
 		return "", fmt.Errorf("postgres story of %s: %w", articleID, news.ErrNotFound)
 	}
 	if err != nil {
-		return "", fmt.Errorf("postgres story of %s: %w", articleID, ctxErr(ctx, err))
+		return "", fmt.Errorf("postgres story of %s: %w", articleID, store.CtxErr(ctx, err))
 	}
 	return id, nil
 }
@@ -113,41 +107,36 @@ func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
 func (db *DB) StoryMap(ctx context.Context) (map[string]string, error) {
 	rows, err := db.pool.Query(ctx, `SELECT article, story FROM story_articles`)
 	if err != nil {
-		return nil, fmt.Errorf("postgres story map: %w", ctxErr(ctx, err))
+		return nil, fmt.Errorf("postgres story map: %w", store.CtxErr(ctx, err))
 	}
 	defer rows.Close()
-	m := map[string]string{}
-	for rows.Next() {
-		var a, s string
-		if err := rows.Scan(&a, &s); err != nil {
-			return nil, fmt.Errorf("postgres story map: %w", ctxErr(ctx, err))
-		}
-		m[a] = s
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres story map: %w", ctxErr(ctx, err))
+	m, err := store.ScanMap(rows)
+	if err != nil {
+		return nil, fmt.Errorf("postgres story map: %w", store.CtxErr(ctx, err))
 	}
 	return m, nil
 }
 
 // ResolveStory implements store.StoryStore.
 func (db *DB) ResolveStory(ctx context.Context, id string) (string, error) {
-	cur := id
-	for range maxMergeChain {
+	live, err := store.FollowMerges(id, func(cur string) (string, bool, error) {
 		var next *string
 		err := db.pool.QueryRow(ctx, `SELECT merged_into FROM stories WHERE id = $1`, cur).Scan(&next)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return "", fmt.Errorf("postgres resolve story %s: %w", id, news.ErrNotFound)
+			return "", false, news.ErrNotFound
 		}
 		if err != nil {
-			return "", fmt.Errorf("postgres resolve story %s: %w", id, ctxErr(ctx, err))
+			return "", false, store.CtxErr(ctx, err)
 		}
 		if next == nil {
-			return cur, nil
+			return "", false, nil
 		}
-		cur = *next
+		return *next, true, nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("postgres resolve story %s: %w", id, err)
 	}
-	return "", fmt.Errorf("postgres resolve story %s: merge chain longer than %d", id, maxMergeChain)
+	return live, nil
 }
 
 // storyJoin joins story_articles sa to each article and its latest
@@ -174,22 +163,12 @@ func (db *DB) Stories(ctx context.Context, limit int) ([]news.Story, error) {
 	}
 	rows, err := db.pool.Query(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("postgres stories: %w", ctxErr(ctx, err))
+		return nil, fmt.Errorf("postgres stories: %w", store.CtxErr(ctx, err))
 	}
-	var list []news.Story
-	for rows.Next() {
-		var s news.Story
-		var first, last int64
-		if err := rows.Scan(&s.ID, &first, &last, &s.ArticleCount); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("postgres stories: %w", ctxErr(ctx, err))
-		}
-		s.FirstSeen, s.LastSeen = time.Unix(0, first).UTC(), time.Unix(0, last).UTC()
-		list = append(list, s)
-	}
+	list, err := store.ScanAll(rows, store.ScanStory)
 	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres stories: %w", ctxErr(ctx, err))
+	if err != nil {
+		return nil, fmt.Errorf("postgres stories: %w", store.CtxErr(ctx, err))
 	}
 	for i := range list {
 		if err := db.fillStory(ctx, &list[i], false); err != nil {
@@ -209,7 +188,7 @@ func (db *DB) Story(ctx context.Context, id string) (news.Story, error) {
 	var first, last int64
 	err = db.pool.QueryRow(ctx, `SELECT id, first_seen, last_seen FROM stories WHERE id = $1`, live).Scan(&s.ID, &first, &last)
 	if err != nil {
-		return news.Story{}, fmt.Errorf("postgres story %s: %w", id, ctxErr(ctx, err))
+		return news.Story{}, fmt.Errorf("postgres story %s: %w", id, store.CtxErr(ctx, err))
 	}
 	s.FirstSeen, s.LastSeen = time.Unix(0, first).UTC(), time.Unix(0, last).UTC()
 	if err := db.fillStory(ctx, &s, true); err != nil {
@@ -224,31 +203,11 @@ func (db *DB) fillStory(ctx context.Context, s *news.Story, withIDs bool) error 
 	rows, err := db.pool.Query(ctx, `SELECT a.id, r.title, r.source FROM story_articles sa
 		JOIN `+storyJoin+` WHERE sa.story = $1 ORDER BY sa.seq`, s.ID)
 	if err != nil {
-		return ctxErr(ctx, err)
+		return store.CtxErr(ctx, err)
 	}
 	defer rows.Close()
-	seen := map[string]bool{}
-	s.Outlets = []string{}
-	s.ArticleCount = 0
-	for rows.Next() {
-		var id, title, source string
-		if err := rows.Scan(&id, &title, &source); err != nil {
-			return ctxErr(ctx, err)
-		}
-		s.ArticleCount++
-		if withIDs {
-			s.Articles = append(s.Articles, id)
-		}
-		if s.Headline == "" {
-			s.Headline = title
-		}
-		if source != "" && !seen[source] {
-			seen[source] = true
-			s.Outlets = append(s.Outlets, source)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return ctxErr(ctx, err)
+	if err := store.TallyStory(s, withIDs, rows); err != nil {
+		return store.CtxErr(ctx, err)
 	}
 	copies, err := db.storyCopies(ctx, s.ID)
 	if err != nil {
@@ -268,7 +227,7 @@ func (db *DB) storyCopies(ctx context.Context, storyID string) (int, error) {
 		JOIN articles a ON a.id = sa.article JOIN reuse_links l ON l.copy = a.seq
 		WHERE sa.story = $1 AND l.kind IN ('verbatim', 'near', 'paraphrase')`, storyID).Scan(&n)
 	if err != nil {
-		return 0, ctxErr(ctx, err)
+		return 0, store.CtxErr(ctx, err)
 	}
 	return n, nil
 }
@@ -286,7 +245,7 @@ func (db *DB) IndependentOrigins(ctx context.Context, storyID string) (int, erro
 func (db *DB) LastAssigned(ctx context.Context) (time.Time, error) {
 	var at *int64
 	if err := db.pool.QueryRow(ctx, `SELECT max(at) FROM story_articles`).Scan(&at); err != nil {
-		return time.Time{}, fmt.Errorf("postgres last assigned: %w", ctxErr(ctx, err))
+		return time.Time{}, fmt.Errorf("postgres last assigned: %w", store.CtxErr(ctx, err))
 	}
 	if at == nil {
 		return time.Time{}, nil
@@ -308,23 +267,23 @@ func (db *DB) AssignedSince(ctx context.Context, since time.Time, fn func(a *new
 			JOIN `+storyJoin+` WHERE sa.at >= $1 AND sa.seq > $2 ORDER BY sa.seq LIMIT $3`,
 			since.UTC().UnixNano(), after, pageSize)
 		if err != nil {
-			return fmt.Errorf("postgres assigned since: %w", ctxErr(ctx, err))
+			return fmt.Errorf("postgres assigned since: %w", store.CtxErr(ctx, err))
 		}
 		var page []item
 		for rows.Next() {
 			var it item
 			var at int64
-			a, err := scanArticle(rows, &after, &it.story, &at)
+			a, err := store.ScanArticle(rows, &after, &it.story, &at)
 			if err != nil {
 				rows.Close()
-				return fmt.Errorf("postgres assigned since: %w", ctxErr(ctx, err))
+				return fmt.Errorf("postgres assigned since: %w", store.CtxErr(ctx, err))
 			}
 			it.a, it.at = a, time.Unix(0, at).UTC()
 			page = append(page, it)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return fmt.Errorf("postgres assigned since: %w", ctxErr(ctx, err))
+			return fmt.Errorf("postgres assigned since: %w", store.CtxErr(ctx, err))
 		}
 		for _, it := range page {
 			if err := fn(it.a, it.story, it.at); err != nil {

@@ -52,31 +52,15 @@ func (p *putStmts) close() error {
 	return closeStmts(p.byHash, p.byID, p.insertArticle, p.bumpArticle, p.latest, p.insertRev, p.index, p.unindex)
 }
 
-// pending is what Put will report for one article once the batch commits.
-type pending struct {
-	outcome  store.Outcome
-	id       string
-	revision int
-	ingested int64
-}
-
-// row is an article's derived column values, computed before the write
-// transaction so the lock is held for SQL only.
-type row struct {
-	hash      string
-	published string
-	sentences []byte
-}
-
 // Put implements store.Store. The batch is one transaction on the writer
 // connection; the caller's articles are updated only after it commits.
 func (db *DB) Put(ctx context.Context, articles []*news.Article) ([]store.Outcome, error) {
-	rows := make([]row, len(articles))
+	rows := make([]store.Row, len(articles))
 	for i, a := range articles {
-		if err := validate(a); err != nil {
+		if err := store.ValidateArticle(a); err != nil {
 			return nil, fmt.Errorf("sqlite put article %d: %w", i, err)
 		}
-		rows[i] = row{hash: a.ContentHash(), published: a.Published.String(), sentences: encodeSpans(a.Sentences)}
+		rows[i] = store.NewRow(a)
 	}
 	if len(articles) == 0 {
 		if err := ctx.Err(); err != nil {
@@ -89,33 +73,13 @@ func (db *DB) Put(ctx context.Context, articles []*news.Article) ([]store.Outcom
 	if err != nil {
 		return nil, err
 	}
-	outcomes := make([]store.Outcome, len(articles))
-	for i, a := range articles {
-		r := results[i]
-		outcomes[i] = r.outcome
-		a.ID = r.id
-		a.Revision = r.revision
-		a.Ingested = time.Unix(0, r.ingested).UTC()
-	}
-	return outcomes, nil
+	return store.ApplyPending(articles, results), nil
 }
 
-func validate(a *news.Article) error {
-	switch {
-	case a == nil:
-		return fmt.Errorf("nil article: %w", news.ErrInvalid)
-	case a.ID == "":
-		return fmt.Errorf("empty id: %w", news.ErrInvalid)
-	case a.Text == "":
-		return fmt.Errorf("%s: empty text: %w", a.ID, news.ErrInvalid)
-	}
-	return nil
-}
-
-func (db *DB) putTx(ctx context.Context, articles []*news.Article, rows []row) (_ []pending, err error) {
+func (db *DB) putTx(ctx context.Context, articles []*news.Article, rows []store.Row) (_ []store.Pending, err error) {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite put: %w", ctxErr(ctx, err))
+		return nil, fmt.Errorf("sqlite put: %w", store.CtxErr(ctx, err))
 	}
 	defer func() {
 		if err != nil {
@@ -134,18 +98,18 @@ func (db *DB) putTx(ctx context.Context, articles []*news.Article, rows []row) (
 	}
 	// One time for the whole batch: the articles were stored together.
 	now := time.Now().UnixNano()
-	results := make([]pending, len(articles))
+	results := make([]store.Pending, len(articles))
 	for i, a := range articles {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("sqlite put %s: %w", a.ID, err)
 		}
 		results[i], err = putOne(ctx, &st, a, &rows[i], now)
 		if err != nil {
-			return nil, fmt.Errorf("sqlite put %s: %w", a.ID, ctxErr(ctx, err))
+			return nil, fmt.Errorf("sqlite put %s: %w", a.ID, store.CtxErr(ctx, err))
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("sqlite put: commit: %w", ctxErr(ctx, err))
+		return nil, fmt.Errorf("sqlite put: commit: %w", store.CtxErr(ctx, err))
 	}
 	return results, nil
 }
@@ -153,14 +117,14 @@ func (db *DB) putTx(ctx context.Context, articles []*news.Article, rows []row) (
 // putOne stores one article inside the batch's transaction. Lookups see the
 // batch's earlier writes, so duplicates within a batch behave as across
 // batches.
-func putOne(ctx context.Context, st *putStmts, a *news.Article, r *row, now int64) (pending, error) {
+func putOne(ctx context.Context, st *putStmts, a *news.Article, r *store.Row, now int64) (store.Pending, error) {
 	// Content already stored, under this id or another, current or old:
 	// nothing to write. An id reverting to an older version of itself is
 	// Unchanged too, since that content is kept as a revision.
-	var p pending
-	err := st.byHash.QueryRowContext(ctx, r.hash).Scan(&p.id, &p.revision, &p.ingested)
+	var p store.Pending
+	err := st.byHash.QueryRowContext(ctx, r.Hash).Scan(&p.ID, &p.Revision, &p.Ingested)
 	if err == nil {
-		p.outcome = store.Unchanged
+		p.Outcome = store.Unchanged
 		return p, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
@@ -179,7 +143,7 @@ func putOne(ctx context.Context, st *putStmts, a *news.Article, r *row, now int6
 		if seq, err = res.LastInsertId(); err != nil {
 			return p, fmt.Errorf("insert article: %w", err)
 		}
-		p.outcome, p.revision = store.Inserted, 1
+		p.Outcome, p.Revision = store.Inserted, 1
 	case err != nil:
 		return p, fmt.Errorf("find article: %w", err)
 	default:
@@ -196,12 +160,12 @@ func putOne(ctx context.Context, st *putStmts, a *news.Article, r *row, now int6
 		if _, err := st.bumpArticle.ExecContext(ctx, latest+1, seq); err != nil {
 			return p, fmt.Errorf("update article: %w", err)
 		}
-		p.outcome, p.revision = store.Revised, latest+1
+		p.Outcome, p.Revision = store.Revised, latest+1
 	}
 
 	res, err := st.insertRev.ExecContext(ctx,
-		seq, p.revision, r.hash, a.Source, a.Title, a.Author, r.published, a.URL,
-		a.Language, a.Text, r.sentences, string(a.Format), a.Origin, now)
+		seq, p.Revision, r.Hash, a.Source, a.Title, a.Author, r.Published, a.URL,
+		a.Language, a.Text, r.Sentences, string(a.Format), a.Origin, now)
 	if err != nil {
 		return p, fmt.Errorf("insert revision: %w", err)
 	}
@@ -212,16 +176,6 @@ func putOne(ctx context.Context, st *putStmts, a *news.Article, r *row, now int6
 	if _, err := st.index.ExecContext(ctx, rid, a.Title, a.Text); err != nil {
 		return p, fmt.Errorf("index revision: %w", err)
 	}
-	p.id, p.ingested = a.ID, now
+	p.ID, p.Ingested = a.ID, now
 	return p, nil
-}
-
-// ctxErr makes an error caused by a cancelled or expired context match
-// ctx.Err() with errors.Is, whatever the driver reported (SQLite says
-// "interrupted").
-func ctxErr(ctx context.Context, err error) error {
-	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
-		return fmt.Errorf("%w: %w", cerr, err)
-	}
-	return err
 }

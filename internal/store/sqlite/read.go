@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
 )
 
 // pageSize is how many articles Articles reads per query. Between pages it
@@ -15,7 +15,7 @@ import (
 // even Put, and a long walk does not keep the WAL from being checkpointed.
 const pageSize = 256
 
-// articleCols are the columns scanArticle reads, from articles a joined to
+// articleCols are the columns store.ScanArticle reads, from articles a joined to
 // revisions r.
 const articleCols = `a.id, r.revision, r.source, r.title, r.author, r.published, r.url, r.language, r.text, r.sentences, r.format, r.origin, r.ingested`
 
@@ -56,44 +56,14 @@ func (p *readStmts) close() error {
 	return closeStmts(p.article, p.revisions, p.page, p.count, p.search)
 }
 
-// scanner is a *sql.Row or *sql.Rows.
-type scanner interface{ Scan(dest ...any) error }
-
-// scanArticle reads articleCols, after any leading columns in lead.
-func scanArticle(sc scanner, lead ...any) (*news.Article, error) {
-	var (
-		a         news.Article
-		published string
-		sentences []byte
-		format    string
-		ingested  int64
-	)
-	dest := append(lead,
-		&a.ID, &a.Revision, &a.Source, &a.Title, &a.Author, &published, &a.URL,
-		&a.Language, &a.Text, &sentences, &format, &a.Origin, &ingested)
-	if err := sc.Scan(dest...); err != nil {
-		return nil, err
-	}
-	var err error
-	if a.Published, err = news.ParseTime(published); err != nil {
-		return nil, fmt.Errorf("article %s: %w", a.ID, err)
-	}
-	if a.Sentences, err = decodeSpans(sentences); err != nil {
-		return nil, fmt.Errorf("article %s: %w", a.ID, err)
-	}
-	a.Format = news.Format(format)
-	a.Ingested = time.Unix(0, ingested).UTC()
-	return &a, nil
-}
-
 // Article implements store.Store.
 func (db *DB) Article(ctx context.Context, id string) (*news.Article, error) {
-	a, err := scanArticle(db.read.article.QueryRowContext(ctx, id))
+	a, err := store.ScanArticle(db.read.article.QueryRowContext(ctx, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite article %s: %w", id, news.ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("sqlite article %s: %w", id, ctxErr(ctx, err))
+		return nil, fmt.Errorf("sqlite article %s: %w", id, store.CtxErr(ctx, err))
 	}
 	return a, nil
 }
@@ -102,19 +72,12 @@ func (db *DB) Article(ctx context.Context, id string) (*news.Article, error) {
 func (db *DB) Revisions(ctx context.Context, id string) ([]*news.Article, error) {
 	rows, err := db.read.revisions.QueryContext(ctx, id)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite revisions %s: %w", id, ctxErr(ctx, err))
+		return nil, fmt.Errorf("sqlite revisions %s: %w", id, store.CtxErr(ctx, err))
 	}
 	defer rows.Close()
-	var revs []*news.Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite revisions %s: %w", id, ctxErr(ctx, err))
-		}
-		revs = append(revs, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite revisions %s: %w", id, ctxErr(ctx, err))
+	revs, err := store.ScanAll(rows, func(r store.Scanner) (*news.Article, error) { return store.ScanArticle(r) })
+	if err != nil {
+		return nil, fmt.Errorf("sqlite revisions %s: %w", id, store.CtxErr(ctx, err))
 	}
 	if len(revs) == 0 {
 		return nil, fmt.Errorf("sqlite revisions %s: %w", id, news.ErrNotFound)
@@ -131,7 +94,7 @@ func (db *DB) Articles(ctx context.Context, fn func(*news.Article) error) error 
 	for {
 		page, last, err := db.page(ctx, after)
 		if err != nil {
-			return fmt.Errorf("sqlite articles: %w", ctxErr(ctx, err))
+			return fmt.Errorf("sqlite articles: %w", store.CtxErr(ctx, err))
 		}
 		for _, a := range page {
 			if err := ctx.Err(); err != nil {
@@ -158,7 +121,7 @@ func (db *DB) page(ctx context.Context, after int64) ([]*news.Article, int64, er
 	defer rows.Close()
 	page := make([]*news.Article, 0, pageSize)
 	for rows.Next() {
-		a, err := scanArticle(rows, &after)
+		a, err := store.ScanArticle(rows, &after)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -171,7 +134,7 @@ func (db *DB) page(ctx context.Context, after int64) ([]*news.Article, int64, er
 func (db *DB) Count(ctx context.Context) (int, error) {
 	var n int
 	if err := db.read.count.QueryRowContext(ctx).Scan(&n); err != nil {
-		return 0, fmt.Errorf("sqlite count: %w", ctxErr(ctx, err))
+		return 0, fmt.Errorf("sqlite count: %w", store.CtxErr(ctx, err))
 	}
 	return n, nil
 }

@@ -349,7 +349,7 @@ func TestDB_PutCancelMidway(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	batch := make([]*news.Article, 3000)
 	for i := range batch {
-		batch[i] = benchArticle(r, i)
+		batch[i] = storetest.BenchArticle(r, i)
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Millisecond)
 	defer cancel()

@@ -13,23 +13,17 @@ import (
 
 var _ store.StoryStore = (*DB)(nil)
 
-// maxMergeChain bounds how many merges ResolveStory follows; a longer
-// chain means a corrupt file (a cycle).
-const maxMergeChain = 1000
-
 // RecordStories implements store.StoryStore.
 func (db *DB) RecordStories(ctx context.Context, batch []store.StoryAssignment) (err error) {
-	for i, as := range batch {
-		if as.Article == "" || as.Story == "" {
-			return fmt.Errorf("sqlite record stories: assignment %d: empty article or story: %w", i, news.ErrInvalid)
-		}
+	if err := store.ValidateAssignments(batch); err != nil {
+		return fmt.Errorf("sqlite record stories: %w", err)
 	}
 	if len(batch) == 0 {
 		return ctx.Err()
 	}
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("sqlite record stories: %w", ctxErr(ctx, err))
+		return fmt.Errorf("sqlite record stories: %w", store.CtxErr(ctx, err))
 	}
 	defer func() {
 		if err != nil {
@@ -42,7 +36,7 @@ func (db *DB) RecordStories(ctx context.Context, batch []store.StoryAssignment) 
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqlite record stories: %w", ctxErr(ctx, err))
+		return fmt.Errorf("sqlite record stories: %w", store.CtxErr(ctx, err))
 	}
 	return nil
 }
@@ -50,7 +44,7 @@ func (db *DB) RecordStories(ctx context.Context, batch []store.StoryAssignment) 
 func recordOne(ctx context.Context, tx *sql.Tx, as store.StoryAssignment) error {
 	var known int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ?`, as.Article).Scan(&known); err != nil {
-		return ctxErr(ctx, err)
+		return store.CtxErr(ctx, err)
 	}
 	if known == 0 {
 		return fmt.Errorf("article not stored: %w", news.ErrNotFound)
@@ -59,12 +53,12 @@ func recordOne(ctx context.Context, tx *sql.Tx, as store.StoryAssignment) error 
 	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, first_seen, last_seen) VALUES (?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)`,
 		as.Story, at, at); err != nil {
-		return ctxErr(ctx, err)
+		return store.CtxErr(ctx, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article, story, at) VALUES (?, ?, ?)
 		ON CONFLICT (article) DO UPDATE SET story = excluded.story, at = excluded.at`,
 		as.Article, as.Story, at); err != nil {
-		return ctxErr(ctx, err)
+		return store.CtxErr(ctx, err)
 	}
 	for _, old := range as.Merged {
 		if old == as.Story {
@@ -76,20 +70,20 @@ func recordOne(ctx context.Context, tx *sql.Tx, as store.StoryAssignment) error 
 			// Merged before it was ever recorded: keep the id resolvable.
 			first, last = at, at
 			if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, first_seen, last_seen) VALUES (?, ?, ?)`, old, at, at); err != nil {
-				return ctxErr(ctx, err)
+				return store.CtxErr(ctx, err)
 			}
 		} else if err != nil {
-			return ctxErr(ctx, err)
+			return store.CtxErr(ctx, err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE stories SET merged_into = ? WHERE id = ?`, as.Story, old); err != nil {
-			return ctxErr(ctx, err)
+			return store.CtxErr(ctx, err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE stories SET first_seen = min(first_seen, ?), last_seen = max(last_seen, ?) WHERE id = ?`,
 			first, last, as.Story); err != nil {
-			return ctxErr(ctx, err)
+			return store.CtxErr(ctx, err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE story_articles SET story = ? WHERE story = ?`, as.Story, old); err != nil {
-			return ctxErr(ctx, err)
+			return store.CtxErr(ctx, err)
 		}
 	}
 	return nil
@@ -103,7 +97,7 @@ func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
 		return "", fmt.Errorf("sqlite story of %s: %w", articleID, news.ErrNotFound)
 	}
 	if err != nil {
-		return "", fmt.Errorf("sqlite story of %s: %w", articleID, ctxErr(ctx, err))
+		return "", fmt.Errorf("sqlite story of %s: %w", articleID, store.CtxErr(ctx, err))
 	}
 	return id, nil
 }
@@ -112,41 +106,33 @@ func (db *DB) StoryOf(ctx context.Context, articleID string) (string, error) {
 func (db *DB) StoryMap(ctx context.Context) (map[string]string, error) {
 	rows, err := db.reader.QueryContext(ctx, `SELECT article, story FROM story_articles`)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite story map: %w", ctxErr(ctx, err))
+		return nil, fmt.Errorf("sqlite story map: %w", store.CtxErr(ctx, err))
 	}
 	defer rows.Close()
-	m := map[string]string{}
-	for rows.Next() {
-		var a, s string
-		if err := rows.Scan(&a, &s); err != nil {
-			return nil, fmt.Errorf("sqlite story map: %w", ctxErr(ctx, err))
-		}
-		m[a] = s
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite story map: %w", ctxErr(ctx, err))
+	m, err := store.ScanMap(rows)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite story map: %w", store.CtxErr(ctx, err))
 	}
 	return m, nil
 }
 
 // ResolveStory implements store.StoryStore.
 func (db *DB) ResolveStory(ctx context.Context, id string) (string, error) {
-	cur := id
-	for range maxMergeChain {
+	live, err := store.FollowMerges(id, func(cur string) (string, bool, error) {
 		var next sql.NullString
 		err := db.reader.QueryRowContext(ctx, `SELECT merged_into FROM stories WHERE id = ?`, cur).Scan(&next)
 		if errors.Is(err, sql.ErrNoRows) {
-			return "", fmt.Errorf("sqlite resolve story %s: %w", id, news.ErrNotFound)
+			return "", false, news.ErrNotFound
 		}
 		if err != nil {
-			return "", fmt.Errorf("sqlite resolve story %s: %w", id, ctxErr(ctx, err))
+			return "", false, store.CtxErr(ctx, err)
 		}
-		if !next.Valid {
-			return cur, nil
-		}
-		cur = next.String
+		return next.String, next.Valid, nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("sqlite resolve story %s: %w", id, err)
 	}
-	return "", fmt.Errorf("sqlite resolve story %s: merge chain longer than %d", id, maxMergeChain)
+	return live, nil
 }
 
 // storyJoin joins story_articles sa to each article and its latest
@@ -173,22 +159,12 @@ func (db *DB) Stories(ctx context.Context, limit int) ([]news.Story, error) {
 	}
 	rows, err := db.reader.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite stories: %w", ctxErr(ctx, err))
+		return nil, fmt.Errorf("sqlite stories: %w", store.CtxErr(ctx, err))
 	}
-	var list []news.Story
-	for rows.Next() {
-		var s news.Story
-		var first, last int64
-		if err := rows.Scan(&s.ID, &first, &last, &s.ArticleCount); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("sqlite stories: %w", ctxErr(ctx, err))
-		}
-		s.FirstSeen, s.LastSeen = time.Unix(0, first).UTC(), time.Unix(0, last).UTC()
-		list = append(list, s)
-	}
+	list, err := store.ScanAll(rows, store.ScanStory)
 	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite stories: %w", ctxErr(ctx, err))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite stories: %w", store.CtxErr(ctx, err))
 	}
 	for i := range list {
 		if err := db.fillStory(ctx, &list[i], false); err != nil {
@@ -208,7 +184,7 @@ func (db *DB) Story(ctx context.Context, id string) (news.Story, error) {
 	var first, last int64
 	err = db.reader.QueryRowContext(ctx, `SELECT id, first_seen, last_seen FROM stories WHERE id = ?`, live).Scan(&s.ID, &first, &last)
 	if err != nil {
-		return news.Story{}, fmt.Errorf("sqlite story %s: %w", id, ctxErr(ctx, err))
+		return news.Story{}, fmt.Errorf("sqlite story %s: %w", id, store.CtxErr(ctx, err))
 	}
 	s.FirstSeen, s.LastSeen = time.Unix(0, first).UTC(), time.Unix(0, last).UTC()
 	if err := db.fillStory(ctx, &s, true); err != nil {
@@ -223,31 +199,11 @@ func (db *DB) fillStory(ctx context.Context, s *news.Story, withIDs bool) error 
 	rows, err := db.reader.QueryContext(ctx, `SELECT a.id, r.title, r.source FROM story_articles sa
 		JOIN `+storyJoin+` WHERE sa.story = ? ORDER BY sa.seq`, s.ID)
 	if err != nil {
-		return ctxErr(ctx, err)
+		return store.CtxErr(ctx, err)
 	}
 	defer rows.Close()
-	seen := map[string]bool{}
-	s.Outlets = []string{}
-	s.ArticleCount = 0
-	for rows.Next() {
-		var id, title, source string
-		if err := rows.Scan(&id, &title, &source); err != nil {
-			return ctxErr(ctx, err)
-		}
-		s.ArticleCount++
-		if withIDs {
-			s.Articles = append(s.Articles, id)
-		}
-		if s.Headline == "" {
-			s.Headline = title
-		}
-		if source != "" && !seen[source] {
-			seen[source] = true
-			s.Outlets = append(s.Outlets, source)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return ctxErr(ctx, err)
+	if err := store.TallyStory(s, withIDs, rows); err != nil {
+		return store.CtxErr(ctx, err)
 	}
 	copies, err := db.storyCopies(ctx, s.ID)
 	if err != nil {
@@ -267,7 +223,7 @@ func (db *DB) storyCopies(ctx context.Context, storyID string) (int, error) {
 		JOIN articles a ON a.id = sa.article JOIN reuse_links l ON l.copy = a.seq
 		WHERE sa.story = ? AND l.kind IN ('verbatim', 'near', 'paraphrase')`, storyID).Scan(&n)
 	if err != nil {
-		return 0, ctxErr(ctx, err)
+		return 0, store.CtxErr(ctx, err)
 	}
 	return n, nil
 }
@@ -285,7 +241,7 @@ func (db *DB) IndependentOrigins(ctx context.Context, storyID string) (int, erro
 func (db *DB) LastAssigned(ctx context.Context) (time.Time, error) {
 	var at sql.NullInt64
 	if err := db.reader.QueryRowContext(ctx, `SELECT max(at) FROM story_articles`).Scan(&at); err != nil {
-		return time.Time{}, fmt.Errorf("sqlite last assigned: %w", ctxErr(ctx, err))
+		return time.Time{}, fmt.Errorf("sqlite last assigned: %w", store.CtxErr(ctx, err))
 	}
 	if !at.Valid {
 		return time.Time{}, nil
@@ -307,23 +263,23 @@ func (db *DB) AssignedSince(ctx context.Context, since time.Time, fn func(a *new
 			JOIN `+storyJoin+` WHERE sa.at >= ? AND sa.seq > ? ORDER BY sa.seq LIMIT ?`,
 			since.UTC().UnixNano(), after, pageSize)
 		if err != nil {
-			return fmt.Errorf("sqlite assigned since: %w", ctxErr(ctx, err))
+			return fmt.Errorf("sqlite assigned since: %w", store.CtxErr(ctx, err))
 		}
 		var page []item
 		for rows.Next() {
 			var it item
 			var at int64
-			a, err := scanArticle(rows, &after, &it.story, &at)
+			a, err := store.ScanArticle(rows, &after, &it.story, &at)
 			if err != nil {
 				rows.Close()
-				return fmt.Errorf("sqlite assigned since: %w", ctxErr(ctx, err))
+				return fmt.Errorf("sqlite assigned since: %w", store.CtxErr(ctx, err))
 			}
 			it.a, it.at = a, time.Unix(0, at).UTC()
 			page = append(page, it)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return fmt.Errorf("sqlite assigned since: %w", ctxErr(ctx, err))
+			return fmt.Errorf("sqlite assigned since: %w", store.CtxErr(ctx, err))
 		}
 		for _, it := range page {
 			if err := fn(it.a, it.story, it.at); err != nil {

@@ -1,4 +1,4 @@
-package postgres
+package store
 
 import (
 	"encoding/binary"
@@ -12,8 +12,8 @@ import (
 // Sentences follow each other, so both numbers are small and a 3 KB article
 // of thirty sentences takes about sixty bytes, against ~900 as JSON.
 
-// encodeSpans returns the blob for spans, nil for none.
-func encodeSpans(spans []news.Span) []byte {
+// EncodeSpans returns the blob for spans, nil for none.
+func EncodeSpans(spans []news.Span) []byte {
 	if len(spans) == 0 {
 		return nil
 	}
@@ -27,8 +27,8 @@ func encodeSpans(spans []news.Span) []byte {
 	return b
 }
 
-// decodeSpans reads what encodeSpans writes.
-func decodeSpans(b []byte) ([]news.Span, error) {
+// DecodeSpans reads what EncodeSpans writes.
+func DecodeSpans(b []byte) ([]news.Span, error) {
 	if len(b) == 0 {
 		return nil, nil
 	}

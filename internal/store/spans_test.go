@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"slices"
@@ -7,7 +7,7 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 )
 
-func TestSpans_RoundTrip(t *testing.T) {
+func TestEncodeSpans(t *testing.T) {
 	tests := []struct {
 		name  string
 		spans []news.Span
@@ -22,11 +22,11 @@ func TestSpans_RoundTrip(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := encodeSpans(tt.spans)
+			b := EncodeSpans(tt.spans)
 			if tt.size >= 0 && len(b) != tt.size {
 				t.Errorf("encoded size = %d, want %d", len(b), tt.size)
 			}
-			got, err := decodeSpans(b)
+			got, err := DecodeSpans(b)
 			if err != nil {
 				t.Fatalf("decode: %v", err)
 			}
@@ -37,7 +37,7 @@ func TestSpans_RoundTrip(t *testing.T) {
 	}
 }
 
-func TestSpans_DecodeBad(t *testing.T) {
+func TestDecodeSpans_Bad(t *testing.T) {
 	tests := []struct {
 		name string
 		b    []byte
@@ -48,24 +48,24 @@ func TestSpans_DecodeBad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got, err := decodeSpans(tt.b); err == nil {
-				t.Errorf("decodeSpans(%x) = %v, want an error", tt.b, got)
+			if got, err := DecodeSpans(tt.b); err == nil {
+				t.Errorf("DecodeSpans(%x) = %v, want an error", tt.b, got)
 			}
 		})
 	}
 }
 
 func FuzzDecodeSpans(f *testing.F) {
-	f.Add(encodeSpans([]news.Span{{Start: 0, End: 10}, {Start: 11, End: 30}}))
+	f.Add(EncodeSpans([]news.Span{{Start: 0, End: 10}, {Start: 11, End: 30}}))
 	f.Add([]byte{0x80})
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		spans, err := decodeSpans(b)
+		spans, err := DecodeSpans(b)
 		if err != nil {
 			return
 		}
 		// Whatever decodes re-encodes to a blob that decodes the same.
-		again, err := decodeSpans(encodeSpans(spans))
+		again, err := DecodeSpans(EncodeSpans(spans))
 		if err != nil || !slices.Equal(again, spans) {
 			t.Errorf("re-decode = %v, %v; want %v", again, err, spans)
 		}
