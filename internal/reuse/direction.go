@@ -205,6 +205,23 @@ func (d *Doc) credits(outlet string) bool {
 // witnesses: the version a third article prints verbatim is the original
 // wording.
 func quoteEvidence(a, b *Doc, qas, qbs []string, witnesses []*Doc) (votesA, votesB int, why []string) {
+	// Whether a third article prints a quotation verbatim, asked once per
+	// quotation rather than once per pair of quotations.
+	witnessed := make(map[string]bool)
+	printed := func(q string) bool {
+		if v, ok := witnessed[q]; ok {
+			return v
+		}
+		v := false
+		for _, w := range witnesses {
+			if w != nil && w.ID != a.ID && w.ID != b.ID && w.containsQuote(q) {
+				v = true
+				break
+			}
+		}
+		witnessed[q] = v
+		return v
+	}
 	for _, qa := range qas {
 		for _, qb := range qbs {
 			switch {
@@ -222,14 +239,7 @@ func quoteEvidence(a, b *Doc, qas, qbs []string, witnesses []*Doc) (votesA, vote
 			if !similarQuotes(qa, qb) {
 				continue
 			}
-			wa, wb := false, false
-			for _, w := range witnesses {
-				if w == nil || w.ID == a.ID || w.ID == b.ID {
-					continue
-				}
-				wa = wa || w.containsQuote(qa)
-				wb = wb || w.containsQuote(qb)
-			}
+			wa, wb := printed(qa), printed(qb)
 			switch {
 			case wa && !wb:
 				votesA++
