@@ -281,12 +281,39 @@ func detectHTML(page []byte) encoding.Encoding {
 	if len(sample) > prescanBytes {
 		sample = sample[:prescanBytes]
 	}
-	if r, err := chardet.NewHtmlDetector().DetectBest(sample); err == nil && r != nil {
-		if enc, name := charset.Lookup(r.Charset); enc != nil && name != "utf-8" {
-			return enc
+	// DetectAll, not DetectBest: the detector's ranking of equally
+	// confident candidates is not stable from run to run, so ties are
+	// broken here, in favour of Windows-1252 (what the web's undeclared
+	// Western pages almost always are), then by name.
+	results, err := chardet.NewHtmlDetector().DetectAll(sample)
+	if err != nil || len(results) == 0 {
+		return charmap.Windows1252
+	}
+	best := -1
+	bestName := ""
+	for i, r := range results {
+		_, name := charset.Lookup(r.Charset)
+		if name == "" || name == "utf-8" {
+			continue
+		}
+		if best < 0 || r.Confidence > results[best].Confidence ||
+			(r.Confidence == results[best].Confidence && preferCharset(name, bestName)) {
+			best, bestName = i, name
 		}
 	}
-	return charmap.Windows1252
+	if best < 0 {
+		return charmap.Windows1252
+	}
+	enc, _ := charset.Lookup(results[best].Charset)
+	return enc
+}
+
+// preferCharset breaks a tie between two equally likely encodings.
+func preferCharset(a, b string) bool {
+	if (a == "windows-1252") != (b == "windows-1252") {
+		return a == "windows-1252"
+	}
+	return a < b
 }
 
 // sniffUTF16 recognises BOM-less UTF-16 by zero bytes on one side of most
