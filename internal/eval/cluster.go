@@ -1,13 +1,10 @@
 package eval
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -16,7 +13,6 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/cluster"
-	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -78,7 +74,7 @@ const (
 // through lang.Normalize as ingest does. progress, if not nil, is called
 // after every hundred articles and at the end.
 func Cluster(ctx context.Context, dir string, cfg cluster.Config, progress func(done, total int)) (ClusterReport, error) {
-	arts, err := readClusterArticles(filepath.Join(dir, clusterArticles))
+	arts, err := readSetArticles(filepath.Join(dir, clusterArticles))
 	if err != nil {
 		return ClusterReport{}, err
 	}
@@ -182,69 +178,6 @@ func order(arts []*news.Article) {
 		}
 		return strings.Compare(key(a), key(b))
 	})
-}
-
-// clusterRecord is one line of articles.jsonl.
-type clusterRecord struct {
-	ID        string `json:"id"`
-	Source    string `json:"source"`
-	Title     string `json:"title"`
-	Published string `json:"published"`
-	URL       string `json:"url"`
-	Text      string `json:"text"`
-}
-
-func readClusterArticles(path string) ([]*news.Article, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read articles: %w", err)
-	}
-	defer f.Close()
-	var arts []*news.Article
-	dec := json.NewDecoder(bufio.NewReader(f))
-	for line := 1; ; line++ {
-		var r clusterRecord
-		if err := dec.Decode(&r); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, fmt.Errorf("read %s record %d: %w", path, line, err)
-		}
-		pub, _ := news.ParseTime(r.Published) // an unreadable date is an unknown one
-		a := &news.Article{ID: r.ID, Source: r.Source, URL: r.URL, Published: pub,
-			Title: lang.Normalize(r.Title), Text: lang.Normalize(r.Text)}
-		arts = append(arts, a)
-	}
-	return arts, nil
-}
-
-// readClusterGold reads clusters.tsv: a header naming the columns (id,
-// cluster, and optionally topic) and one row per article. It returns one
-// id → label map per label column, "cluster" first.
-func readClusterGold(path string) ([]map[string]string, []string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("read gold: %w", err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	header := strings.Split(strings.TrimSpace(lines[0]), "\t")
-	if len(header) < 2 || header[0] != "id" {
-		return nil, nil, fmt.Errorf("read gold %s: header %q: %w", path, lines[0], news.ErrInvalid)
-	}
-	names := header[1:]
-	levels := make([]map[string]string, len(names))
-	for i := range levels {
-		levels[i] = map[string]string{}
-	}
-	for n, l := range lines[1:] {
-		f := strings.Split(strings.TrimRight(l, "\r"), "\t")
-		if len(f) != len(header) {
-			return nil, nil, fmt.Errorf("read gold %s line %d: %d columns, want %d: %w", path, n+2, len(f), len(header), news.ErrInvalid)
-		}
-		for i := range names {
-			levels[i][f[0]] = f[i+1]
-		}
-	}
-	return levels, names, nil
 }
 
 // Write prints, per gold level, our scores beside the baselines, then the

@@ -1,18 +1,17 @@
 package eval
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/parallax-news/parallax/internal/evaldata"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -297,40 +296,17 @@ func ratio(a, b int) float64 {
 // without a publication date get a synthetic one (a day apart each), so
 // that the timed half of the copies can be dated after their original.
 func readClustered(dir string) ([]evalArticle, error) {
-	clusters := make(map[string]string)
-	f, err := os.Open(filepath.Join(dir, "gold", "clusters.tsv"))
+	clusters, err := readGoldClusters(filepath.Join(dir, "gold", "clusters.tsv"))
 	if err != nil {
-		return nil, fmt.Errorf("read clusters: %w", err)
+		return nil, err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for line := 0; sc.Scan(); line++ {
-		fields := strings.Split(sc.Text(), "\t")
-		if line == 0 || len(fields) < 2 {
-			continue
-		}
-		clusters[fields[0]] = fields[1]
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read clusters: %w", err)
-	}
-	af, err := os.Open(filepath.Join(dir, "articles.jsonl"))
+	records, err := evaldata.ReadArticles(filepath.Join(dir, "articles.jsonl"))
 	if err != nil {
 		return nil, fmt.Errorf("read articles: %w", err)
 	}
-	defer af.Close()
-	dec := json.NewDecoder(af)
 	var arts []evalArticle
 	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	for {
-		var r struct {
-			ID, Source, Title, Published, URL, Text string
-		}
-		if err := dec.Decode(&r); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, fmt.Errorf("read articles: %w", err)
-		}
+	for _, r := range records {
 		c, ok := clusters[r.ID]
 		if !ok || strings.TrimSpace(r.Text) == "" {
 			continue

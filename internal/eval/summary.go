@@ -3,7 +3,6 @@ package eval
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -15,7 +14,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -101,11 +99,11 @@ func Summaries(ctx context.Context, dir string, words int, sum Summariser, progr
 	if rouge.Words > 0 {
 		rouge.Words = words
 	}
-	arts, err := readSummaryArticles(filepath.Join(dir, "articles.jsonl"))
+	arts, err := readSetArticles(filepath.Join(dir, "articles.jsonl"))
 	if err != nil {
 		return SummaryReport{}, err
 	}
-	gold, err := readSummaryClusters(filepath.Join(dir, "gold", "clusters.tsv"))
+	gold, err := readGoldClusters(filepath.Join(dir, "gold", "clusters.tsv"))
 	if err != nil {
 		return SummaryReport{}, err
 	}
@@ -285,57 +283,6 @@ func (r SummaryReport) Write(w io.Writer) error {
 	}
 	fmt.Fprintf(tw, "\nelapsed %s\n", r.Elapsed.Round(time.Millisecond))
 	return tw.Flush()
-}
-
-// summaryRecord is one line of articles.jsonl.
-type summaryRecord struct {
-	ID        string `json:"id"`
-	Source    string `json:"source"`
-	Title     string `json:"title"`
-	Published string `json:"published"`
-	Text      string `json:"text"`
-}
-
-func readSummaryArticles(path string) ([]*news.Article, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read articles: %w", err)
-	}
-	defer f.Close()
-	var arts []*news.Article
-	dec := json.NewDecoder(bufio.NewReader(f))
-	for n := 1; ; n++ {
-		var r summaryRecord
-		if err := dec.Decode(&r); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, fmt.Errorf("read %s record %d: %w", path, n, err)
-		}
-		pub, _ := news.ParseTime(r.Published) // an unreadable date is an unknown one
-		arts = append(arts, &news.Article{ID: r.ID, Source: r.Source, Published: pub,
-			Title: lang.Normalize(r.Title), Text: lang.Normalize(r.Text)})
-	}
-	return arts, nil
-}
-
-// readSummaryClusters reads clusters.tsv (id, cluster) into id → cluster.
-func readSummaryClusters(path string) (map[string]string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read gold: %w", err)
-	}
-	out := map[string]string{}
-	for i, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
-		f := strings.Split(strings.TrimRight(l, "\r"), "\t")
-		if i == 0 && len(f) > 0 && f[0] == "id" {
-			continue
-		}
-		if len(f) < 2 {
-			return nil, fmt.Errorf("read gold %s line %d: %w", path, i+1, news.ErrInvalid)
-		}
-		out[f[0]] = f[1]
-	}
-	return out, nil
 }
 
 // ReadReferences reads every reference summary in dir (one file each,
