@@ -29,6 +29,11 @@ type ReuseAnalyzer struct {
 	// of one another again and again, and preparing one costs more than
 	// comparing it.
 	docs *docCache
+	// known caches the stored links of articles, as Links gave them:
+	// rejudge reads the links of every candidate of every arrival, and
+	// most have none. An article's entry is dropped when a link naming it
+	// is stored (this analyzer is the store's one writer of links).
+	known *linkCache
 }
 
 // docCacheSize bounds the prepared articles kept (a few KB each).
@@ -66,11 +71,50 @@ func (c *docCache) put(d *reuse.Doc) {
 	c.m[d.ID] = d
 }
 
+// linkCache is a bounded map of articles' stored links with first-in
+// first-out eviction. It is used from the analyzer's one goroutine.
+type linkCache struct {
+	m     map[string][]news.Link
+	order []string
+	next  int
+}
+
+func newLinkCache(n int) *linkCache {
+	return &linkCache{m: make(map[string][]news.Link, n), order: make([]string, 0, n)}
+}
+
+func (c *linkCache) get(id string) ([]news.Link, bool) {
+	l, ok := c.m[id]
+	return l, ok
+}
+
+func (c *linkCache) put(id string, links []news.Link) {
+	if _, ok := c.m[id]; ok {
+		c.m[id] = links
+		return
+	}
+	if len(c.order) < cap(c.order) {
+		c.order = append(c.order, id)
+	} else {
+		delete(c.m, c.order[c.next])
+		c.order[c.next] = id
+		c.next = (c.next + 1) % len(c.order)
+	}
+	c.m[id] = links
+}
+
+// drop forgets an article's links. Its id stays in the eviction order,
+// where it may later evict the article's next entry early: a cache miss,
+// never a stale answer.
+func (c *linkCache) drop(id string) {
+	delete(c.m, id)
+}
+
 // NewReuseAnalyzer returns the copies stage over a store: links keeps the
 // results, articles is read for candidates' texts. With the SQLite
 // backend both are the same *sqlite.DB.
 func NewReuseAnalyzer(links store.ReuseStore, articles store.Store) *ReuseAnalyzer {
-	return &ReuseAnalyzer{links: links, articles: articles, docs: newDocCache(docCacheSize)}
+	return &ReuseAnalyzer{links: links, articles: articles, docs: newDocCache(docCacheSize), known: newLinkCache(docCacheSize)}
 }
 
 // Analyze implements Analyzer.
@@ -107,6 +151,10 @@ func (r *ReuseAnalyzer) Analyze(ctx context.Context, articles []*news.Article) e
 		r.idx.Add(a.ID, keys)
 		batch[a.ID] = d
 		r.docs.put(d)
+	}
+	for _, l := range links {
+		r.known.drop(l.Copy)
+		r.known.drop(l.Original)
 	}
 	if err := r.links.PutReuse(ctx, sigs, links); err != nil {
 		return fmt.Errorf("store copies of %d articles: %w", len(articles), err)
@@ -157,9 +205,9 @@ func (r *ReuseAnalyzer) rejudge(ctx context.Context, d *reuse.Doc, docs []*reuse
 		if len(done) >= maxRejudge {
 			break
 		}
-		old, err := r.links.Links(ctx, c.ID)
+		old, err := r.storedLinks(ctx, c.ID)
 		if err != nil {
-			return nil, fmt.Errorf("links of candidate %s: %w", c.ID, err)
+			return nil, err
 		}
 		for _, l := range old {
 			key := [2]string{l.Copy, l.Original}
@@ -182,13 +230,26 @@ func (r *ReuseAnalyzer) rejudge(ctx context.Context, d *reuse.Doc, docs []*reuse
 			if a == nil || b == nil {
 				continue
 			}
-			res := reuse.Compare(a, b, witnesses)
-			if res.Copy && res.Link.DirectionConfidence > l.DirectionConfidence {
-				out = append(out, res.Link)
+			if link, ok := reuse.Copied(a, b, witnesses); ok && link.DirectionConfidence > l.DirectionConfidence {
+				out = append(out, link)
 			}
 		}
 	}
 	return out, nil
+}
+
+// storedLinks returns Links of an article, from the cache when it holds
+// them.
+func (r *ReuseAnalyzer) storedLinks(ctx context.Context, id string) ([]news.Link, error) {
+	if l, ok := r.known.get(id); ok {
+		return l, nil
+	}
+	l, err := r.links.Links(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("links of candidate %s: %w", id, err)
+	}
+	r.known.put(id, l)
+	return l, nil
 }
 
 // rejudgeAbove: links whose direction is at least this sure (publication

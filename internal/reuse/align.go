@@ -34,33 +34,68 @@ type Alignment struct {
 // Matching by similarity rather than by position is what lets it survive
 // reordered sentences and added or dropped paragraphs.
 func Align(a, b *Doc) Alignment {
-	type cand struct {
-		i, j int
-		sim  float64
-	}
-	var cands []cand
-	// Only sentence pairs sharing a stem can score; an inverted index of
-	// b's stems finds them without scoring every pair.
-	inv := make(map[uint32][]int32)
-	for j := range b.Sentences {
-		for _, h := range b.Sentences[j].Stems {
-			inv[h] = append(inv[h], int32(j))
-		}
-	}
-	seen := make([]int, len(b.Sentences))
+	return alignPairs(a, b, scorePairs(a, b, pairings(a, b)))
+}
+
+// pairing is a sentence pair that may align: A's sentence i and B's j
+// share u content stems and the bound of their Similarity reaches
+// AlignThreshold.
+type pairing struct {
+	i, j, u int32
+}
+
+// pairings lists the sentence pairs of a and b that may align, in the
+// order Align scores them: by a's sentence, then by b's sentence in the
+// order of a's stems. Only pairs sharing a stem can score; b's inverted
+// index of stems counts the stems each pair shares without merging their
+// features, and the pairs whose similarityBound falls short are dropped.
+func pairings(a, b *Doc) []pairing {
+	inv := b.stemIndex()
+	counts := make([]int32, len(b.Sentences))
+	touched := make([]int32, 0, len(b.Sentences))
+	var out []pairing
 	for i := range a.Sentences {
-		for _, h := range a.Sentences[i].Stems {
-			for _, j := range inv[h] {
-				if seen[j] == i+1 {
-					continue
+		sa := &a.Sentences[i]
+		touched = touched[:0]
+		for _, h := range sa.Stems {
+			for _, j := range inv.sentences(h) {
+				if counts[j] == 0 {
+					touched = append(touched, j)
 				}
-				seen[j] = i + 1
-				if s := Similarity(&a.Sentences[i], &b.Sentences[j]); s >= AlignThreshold {
-					cands = append(cands, cand{i, int(j), s})
-				}
+				counts[j]++
+			}
+		}
+		for _, j := range touched {
+			u := counts[j]
+			counts[j] = 0
+			if similarityBound(sa, &b.Sentences[j], int(u)) >= AlignThreshold {
+				out = append(out, pairing{int32(i), j, u})
 			}
 		}
 	}
+	return out
+}
+
+// cand is a scored sentence pair.
+type cand struct {
+	i, j int
+	sim  float64
+}
+
+// scorePairs keeps the pairings whose Similarity reaches AlignThreshold.
+func scorePairs(a, b *Doc, ps []pairing) []cand {
+	var cands []cand
+	for _, p := range ps {
+		if s := similarity(&a.Sentences[p.i], &b.Sentences[p.j], int(p.u)); s >= AlignThreshold {
+			cands = append(cands, cand{int(p.i), int(p.j), s})
+		}
+	}
+	return cands
+}
+
+// alignPairs matches sentences greedily, best scored pairs first, and
+// measures the alignment.
+func alignPairs(a, b *Doc, cands []cand) Alignment {
 	slices.SortFunc(cands, func(x, y cand) int {
 		switch {
 		case x.sim > y.sim:

@@ -20,8 +20,8 @@ func Verify(d *Doc, candidates []*Doc) []news.Link {
 		if c == nil || c.ID == d.ID {
 			continue
 		}
-		if r := Compare(d, c, candidates); r.Copy {
-			links = append(links, r.Link)
+		if l, ok := Copied(d, c, candidates); ok {
+			links = append(links, l)
 		}
 	}
 	return links

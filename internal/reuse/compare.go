@@ -73,7 +73,73 @@ type Result struct {
 // from the archive, used to check which version of a quotation is the one
 // third parties print; they may be nil.
 func Compare(a, b *Doc, witnesses []*Doc) Result {
-	al := Align(a, b)
+	return judge(a, b, Align(a, b), witnesses)
+}
+
+// Copied is Compare for callers that need only the verdict: it returns
+// Compare's Link and Copy, but skips the alignment of pairs that cannot be
+// copies. A pair is skipped only when an upper bound of what Align could
+// find (the sentences each side could pair, and their words) already
+// fails the copy verdict's least demands, so Copied and Compare never
+// disagree.
+func Copied(a, b *Doc, witnesses []*Doc) (news.Link, bool) {
+	if a.Exact == b.Exact && a.Words > 0 {
+		r := Compare(a, b, witnesses)
+		return r.Link, r.Copy
+	}
+	ps := pairings(a, b)
+	if !mayCopy(a, b, len(ps), func(k int) (int, int) { return int(ps[k].i), int(ps[k].j) }) {
+		return news.Link{}, false
+	}
+	cands := scorePairs(a, b, ps)
+	if !mayCopy(a, b, len(cands), func(k int) (int, int) { return cands[k].i, cands[k].j }) {
+		return news.Link{}, false
+	}
+	r := judge(a, b, alignPairs(a, b, cands), witnesses)
+	return r.Link, r.Copy
+}
+
+// mayCopy reports whether n candidate sentence pairs, pair(k) giving the
+// k-th pair's sentence of a and of b, could still align into a copy of a
+// pair of articles that are not the same text: one sentence of either
+// side aligns at most once, so the distinct sentences bound the aligned
+// pairs, and their words bound each side's coverage. false means notCopy
+// would reject any alignment drawn from the pairs.
+func mayCopy(a, b *Doc, n int, pair func(k int) (int, int)) bool {
+	need := minPairs
+	if m := min(len(a.Sentences), len(b.Sentences)); m < need {
+		need = max(m, 1)
+	}
+	if n < need || a.Words == 0 || b.Words == 0 {
+		return false
+	}
+	inA := make([]bool, len(a.Sentences))
+	inB := make([]bool, len(b.Sentences))
+	na, nb, wa, wb := 0, 0, 0, 0
+	for k := range n {
+		i, j := pair(k)
+		if !inA[i] {
+			inA[i] = true
+			na++
+			wa += a.Sentences[i].Words
+		}
+		if !inB[j] {
+			inB[j] = true
+			nb++
+			wb += b.Sentences[j].Words
+		}
+	}
+	if min(na, nb) < need {
+		return false
+	}
+	// The same division as Align's on a sum at least as large: the bound
+	// holds in floating point too.
+	covA, covB := float64(wa)/float64(a.Words), float64(wb)/float64(b.Words)
+	return max(covA, covB) >= partialCoverage && min(covA, covB) >= partialCoverage*otherSide
+}
+
+// judge gives Compare's verdict on an alignment of a and b.
+func judge(a, b *Doc, al Alignment, witnesses []*Doc) Result {
 	res := Result{Alignment: al}
 	exact := a.Exact == b.Exact && a.Words > 0
 	if !exact {

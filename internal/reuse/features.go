@@ -2,6 +2,7 @@ package reuse
 
 import (
 	"hash/fnv"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -32,6 +33,55 @@ type Doc struct {
 	// folded is the text's folded words joined by spaces, with a space
 	// before and after, for quotation look-ups.
 	folded string
+	// inv is the inverted index of the sentences' stems, built on first
+	// use by stemIndex (a Doc is compared with many others).
+	invOnce sync.Once
+	inv     stemPostings
+}
+
+// stemPostings is an inverted index of a Doc's sentence stems in compact
+// form: stems holds the distinct stems in increasing order, and the
+// sentences holding stems[k] are sents[start[k]:start[k+1]], in
+// increasing order.
+type stemPostings struct {
+	stems []uint32
+	start []int32
+	sents []int32
+}
+
+// sentences returns the indexes of the sentences holding stem h.
+func (p *stemPostings) sentences(h uint32) []int32 {
+	k, ok := slices.BinarySearch(p.stems, h)
+	if !ok {
+		return nil
+	}
+	return p.sents[p.start[k]:p.start[k+1]]
+}
+
+// stemIndex returns the inverted index of the Doc's sentence stems. It is
+// built once and is safe for concurrent use.
+func (d *Doc) stemIndex() *stemPostings {
+	d.invOnce.Do(func() {
+		var pairs []uint64 // stem<<32 | sentence
+		for j := range d.Sentences {
+			for _, h := range d.Sentences[j].Stems {
+				pairs = append(pairs, uint64(h)<<32|uint64(j))
+			}
+		}
+		slices.Sort(pairs)
+		p := stemPostings{sents: make([]int32, len(pairs))}
+		for k, x := range pairs {
+			h := uint32(x >> 32)
+			if len(p.stems) == 0 || p.stems[len(p.stems)-1] != h {
+				p.stems = append(p.stems, h)
+				p.start = append(p.start, int32(k))
+			}
+			p.sents[k] = int32(uint32(x))
+		}
+		p.start = append(p.start, int32(len(pairs)))
+		d.inv = p
+	})
+	return &d.inv
 }
 
 // Sentence holds the features of one sentence; every slice is sorted and
@@ -222,22 +272,47 @@ func shingles(words []string, k int) []uint32 {
 // cost of Prepare and news vocabulary is highly repetitive, so the cache
 // hits most words; it stops growing at stemCacheMax entries so that a
 // stream of odd tokens cannot grow it without bound.
+//
+// It is sharded maps under read-write locks rather than a sync.Map: a
+// lookup is then one string hash and one map probe, where sync.Map's
+// trie costs several dependent memory reads (measured: a tenth of a real
+// ingest's CPU went to stem lookups).
 var (
-	stemCache    sync.Map // string → uint32
+	stemCache    [stemShards]stemShard
+	stemSeed     = maphash.MakeSeed()
 	stemCacheLen atomic.Int64
 )
 
-const stemCacheMax = 200_000
+const (
+	stemCacheMax = 200_000
+	stemShards   = 64
+)
+
+type stemShard struct {
+	mu sync.RWMutex
+	m  map[string]uint32
+	_  [32]byte // 64 bytes a shard: neighbours do not share a cache line
+}
 
 func stemHash(w string) uint32 {
-	if h, ok := stemCache.Load(w); ok {
-		return h.(uint32)
+	sh := &stemCache[maphash.String(stemSeed, w)%stemShards]
+	sh.mu.RLock()
+	h, ok := sh.m[w]
+	sh.mu.RUnlock()
+	if ok {
+		return h
 	}
-	h := hash32(lang.Stem(w))
+	h = hash32(lang.Stem(w))
 	if stemCacheLen.Load() < stemCacheMax {
-		if _, loaded := stemCache.LoadOrStore(strings.Clone(w), h); !loaded {
+		sh.mu.Lock()
+		if _, ok := sh.m[w]; !ok {
+			if sh.m == nil {
+				sh.m = make(map[string]uint32)
+			}
+			sh.m[strings.Clone(w)] = h
 			stemCacheLen.Add(1)
 		}
+		sh.mu.Unlock()
 	}
 	return h
 }

@@ -161,12 +161,19 @@ func Similarity(a, b *Sentence) float64 {
 	if la == 0 || lb == 0 {
 		return 0
 	}
-	u := float64(overlap(a.Stems, b.Stems))
+	u := overlap(a.Stems, b.Stems)
 	if u == 0 {
 		return 0
 	}
-	dice := 2 * u / float64(la+lb)
-	cont := u / float64(min(la, lb))
+	return similarity(a, b, u)
+}
+
+// similarity is Similarity for two sentences sharing u ≥ 1 content stems.
+func similarity(a, b *Sentence, u int) float64 {
+	la, lb := len(a.Stems), len(b.Stems)
+	fu := float64(u)
+	dice := 2 * fu / float64(la+lb)
+	cont := fu / float64(min(la, lb))
 	bg := 0.0
 	if n := len(a.Bigrams) + len(b.Bigrams); n > 0 {
 		bg = 2 * float64(overlap(a.Bigrams, b.Bigrams)) / float64(n)
@@ -178,7 +185,28 @@ func Similarity(a, b *Sentence) float64 {
 	// Containment alone can reach 1 for a two-word sentence inside a long
 	// one; cap short sentences' similarity by how much they can say,
 	// unless they say the same.
-	if m := min(la, lb); m < 3 && (la != lb || int(u) != la) {
+	if m := min(la, lb); m < 3 && (la != lb || u != la) {
+		sim *= float64(m+1) / 4
+	}
+	return min(sim, 1)
+}
+
+// similarityBound is an upper bound of similarity(a, b, u) that needs no
+// merge of the sentences' features: it takes every bigram of the sentence
+// with fewer to be shared and no number to disagree. Every step is the
+// same floating-point operation as in similarity on a value at least as
+// large, and rounding is monotonic, so the bound holds exactly.
+func similarityBound(a, b *Sentence, u int) float64 {
+	la, lb := len(a.Stems), len(b.Stems)
+	fu := float64(u)
+	dice := 2 * fu / float64(la+lb)
+	cont := fu / float64(min(la, lb))
+	bg := 0.0
+	if n := len(a.Bigrams) + len(b.Bigrams); n > 0 {
+		bg = 2 * float64(min(len(a.Bigrams), len(b.Bigrams))) / float64(n)
+	}
+	sim := weightDice*dice + weightContainment*cont + weightBigrams*bg
+	if m := min(la, lb); m < 3 && (la != lb || u != la) {
 		sim *= float64(m+1) / 4
 	}
 	return min(sim, 1)
