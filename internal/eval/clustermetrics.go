@@ -5,6 +5,22 @@ import "math"
 // Clustering quality metrics. Each takes two labelings of the same items,
 // gold[i] and pred[i] naming item i's gold class and predicted cluster.
 
+// labelPair is one cell of the contingency table: a gold class and a
+// predicted cluster.
+type labelPair struct{ g, p string }
+
+// contingency counts the items in each (gold, predicted) cell and in each
+// gold class and predicted cluster: the table every metric here reads.
+func contingency(gold, pred []string) (both map[labelPair]int, gs, ps map[string]int) {
+	both, gs, ps = map[labelPair]int{}, map[string]int{}, map[string]int{}
+	for i := range gold {
+		both[labelPair{gold[i], pred[i]}]++
+		gs[gold[i]]++
+		ps[pred[i]]++
+	}
+	return both, gs, ps
+}
+
 // BCubed returns BCubed precision, recall and F1 (Bagga & Baldwin 1998;
 // Amigó et al. 2009): for each item, precision is the share of its
 // predicted cluster that shares its gold class and recall the share of its
@@ -15,17 +31,9 @@ func BCubed(gold, pred []string) (p, r, f1 float64) {
 	if n == 0 || len(pred) != n {
 		return 0, 0, 0
 	}
-	type pair struct{ g, p string }
-	both := map[pair]int{}
-	goldSize := map[string]int{}
-	predSize := map[string]int{}
+	both, goldSize, predSize := contingency(gold, pred)
 	for i := range gold {
-		both[pair{gold[i], pred[i]}]++
-		goldSize[gold[i]]++
-		predSize[pred[i]]++
-	}
-	for i := range gold {
-		k := float64(both[pair{gold[i], pred[i]}])
+		k := float64(both[labelPair{gold[i], pred[i]}])
 		p += k / float64(predSize[pred[i]])
 		r += k / float64(goldSize[gold[i]])
 	}
@@ -46,15 +54,7 @@ func NMI(gold, pred []string) float64 {
 	if n == 0 || len(pred) != n {
 		return 0
 	}
-	type pair struct{ g, p string }
-	both := map[pair]int{}
-	gs := map[string]int{}
-	ps := map[string]int{}
-	for i := range gold {
-		both[pair{gold[i], pred[i]}]++
-		gs[gold[i]]++
-		ps[pred[i]]++
-	}
+	both, gs, ps := contingency(gold, pred)
 	N := float64(n)
 	entropy := func(m map[string]int) float64 {
 		h := 0.0
@@ -87,15 +87,7 @@ func ARI(gold, pred []string) float64 {
 	if n == 0 || len(pred) != n {
 		return 0
 	}
-	type pair struct{ g, p string }
-	both := map[pair]int{}
-	gs := map[string]int{}
-	ps := map[string]int{}
-	for i := range gold {
-		both[pair{gold[i], pred[i]}]++
-		gs[gold[i]]++
-		ps[pred[i]]++
-	}
+	both, gs, ps := contingency(gold, pred)
 	if n == 1 {
 		return 1
 	}
