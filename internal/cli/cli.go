@@ -85,10 +85,13 @@ Usage:
   parallax ingest [--db PATH] [--quiet] [--json] SOURCE...
       SOURCE: a file, a folder (recursive), a glob, - (JSON Lines on stdin),
       an http(s) page URL or a feed URL (RSS, Atom, JSON Feed).
-  parallax export [--db PATH] --what articles      JSON Lines on stdout
+  parallax export [--db PATH] --what articles|briefs   JSON Lines on stdout
   parallax search [--db PATH] [--limit N] [--json] QUERY
   parallax compare [--db PATH] [--format text|json|html] A B   alignment of two articles, copy verdict
   parallax stories [--db PATH] [--limit N] [--json]  stories, newest and biggest first
+  parallax brief [--db PATH] [--format text|markdown|json] [--words N] [--limit N] [STORY...]
+      the coverage brief of each story (default: the --limit newest): claims × outlets
+      matrix, denials, cited sources, frames, unique details, quotes, timeline, summary
   parallax eval extract [--json] DIR               extraction F1 (../shared/eval/extraction-aeb)
   parallax eval reuse [--json] DIR                 paraphrase pairs (msrp-train) or controlled-edit copies (a clustered set)
   parallax eval cluster [--json] DIR               story clustering BCubed/NMI/ARI (a set with gold/clusters.tsv)
@@ -116,6 +119,8 @@ func Run(ctx context.Context, args []string, env Env) error {
 		return runCompare(ctx, rest, env)
 	case "stories":
 		return runStories(ctx, rest, env)
+	case "brief":
+		return runBrief(ctx, rest, env)
 	case "eval":
 		return runEval(ctx, rest, env)
 	case "version", "--version":

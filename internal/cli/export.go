@@ -64,7 +64,7 @@ func toRecord(a *news.Article, story, duplicateOf string, derivedFrom []news.Der
 func runExport(ctx context.Context, args []string, env Env) error {
 	fs := newFlags("export", env)
 	db := dbFlag(fs)
-	what := fs.String("what", "articles", "what to export: articles")
+	what := fs.String("what", "articles", "what to export: articles or briefs")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -72,14 +72,24 @@ func runExport(ctx context.Context, args []string, env Env) error {
 	if len(rest) > 0 {
 		return usagef("export: unexpected argument %q", rest[0])
 	}
-	if *what != "articles" {
-		return usagef("export: --what %q: only articles can be exported so far", *what)
+	if *what != "articles" && *what != "briefs" {
+		return usagef("export: --what %q: articles or briefs", *what)
 	}
 	st, err := openStore(ctx, *db, env)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if *what == "briefs" {
+		w := bufio.NewWriterSize(env.Stdout, 256<<10)
+		if err := exportBriefs(ctx, st, w); err != nil {
+			return fmt.Errorf("export briefs: %w", err)
+		}
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("export briefs: %w", err)
+		}
+		return nil
+	}
 	stories, err := st.StoryMap(ctx)
 	if err != nil {
 		return fmt.Errorf("export articles: %w", err)

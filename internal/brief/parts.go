@@ -1,0 +1,18 @@
+package brief
+
+import (
+	"github.com/parallax-news/parallax/internal/brief/summary"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// parts fills the analysed parts of b from the story's articles, oldest
+// first.
+func parts(b *news.Brief, arts []*news.Article, copyOf map[string]string, opts Options) {
+	sum := summary.Summarise(arts, summary.Options{Words: opts.SummaryWords, CopyOf: copyOf})
+	b.Summary = make([]news.SummarySentence, 0, len(sum))
+	for _, s := range sum {
+		b.Summary = append(b.Summary, news.SummarySentence{
+			Text: s.Text, Articles: s.Articles, Outlets: s.Outlets, SingleSource: s.SingleSource,
+		})
+	}
+}
