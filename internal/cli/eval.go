@@ -64,6 +64,7 @@ var evalTasks = map[string]func(ctx context.Context, dir string, out evalOutput)
 	"reuse":   evalReuse,
 	"cluster": evalCluster,
 	"summary": evalSummary,
+	"brief":   evalBrief,
 }
 
 func evalTaskNames() []string {
