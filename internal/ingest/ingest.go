@@ -20,7 +20,11 @@ const (
 	DefaultBatchSize     = 256
 	DefaultMaxInputBytes = 100 << 20 // one file or page; JSON Lines stream without limit
 	flushInterval        = 500 * time.Millisecond
-	lineIndexCap         = extract.DefaultLinesPerOutlet // distinct short lines remembered per outlet
+	// reorderCap bounds the built articles held back to restore reading
+	// order behind one slow document (a page fetch, a huge file); beyond
+	// it they are stored as they come.
+	reorderCap   = 4096
+	lineIndexCap = extract.DefaultLinesPerOutlet // distinct short lines remembered per outlet
 )
 
 // Options configure an Ingester. The zero value works: all cores, batches
@@ -116,6 +120,7 @@ func New(st store.Store, opts Options) *Ingester {
 
 // result is what a worker or the reader hands to the writer.
 type result struct {
+	seq       int // the document's reading order; -1 for reader failures
 	article   *news.Article
 	fail      *Failure
 	inputDone bool
@@ -146,8 +151,11 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 	go func() { // owner: Run; ends when every input is read or ctx is done
 		defer readers.Done()
 		defer close(docs)
+		seq := 0
 		for _, inp := range inputs {
 			emit := func(d doc) bool {
+				d.seq = seq
+				seq++
 				select {
 				case docs <- d:
 					return true
@@ -157,7 +165,7 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 			}
 			fail := func(name string, err error) bool {
 				select {
-				case results <- result{fail: &Failure{Input: name, Err: err}}:
+				case results <- result{seq: -1, fail: &Failure{Input: name, Err: err}}:
 					return true
 				case <-ctx.Done():
 					return false
@@ -168,7 +176,7 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 				fail(inp.name, err)
 			}
 			select {
-			case results <- result{inputDone: true, bytes: n}:
+			case results <- result{seq: -1, inputDone: true, bytes: n}:
 			case <-ctx.Done():
 				return
 			}
@@ -182,7 +190,7 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 			defer workers.Done()
 			for d := range docs {
 				art, warn, err := in.build(ctx, d)
-				r := result{article: art}
+				r := result{seq: d.seq, article: art}
 				if err == nil {
 					err = warn
 				}
@@ -247,6 +255,16 @@ func (in *Ingester) Run(ctx context.Context, sources []string) (Summary, error) 
 		}
 		batch = make([]*news.Article, 0, in.opts.BatchSize)
 	}
+	// Built articles are stored in reading order, so the same input gives
+	// the same archive, copies and stories however the workers are
+	// scheduled; held-back articles are bounded by reorderCap.
+	order := newReorder()
+	add := func(a *news.Article) {
+		batch = append(batch, a)
+		if len(batch) >= in.opts.BatchSize {
+			flush()
+		}
+	}
 	ticker := time.NewTicker(flushInterval)
 	defer ticker.Stop()
 loop:
@@ -267,11 +285,8 @@ loop:
 				sum.Bytes += r.bytes
 				in.report(prog)
 			}
-			if r.article != nil {
-				batch = append(batch, r.article)
-				if len(batch) >= in.opts.BatchSize {
-					flush()
-				}
+			if r.seq >= 0 {
+				order.put(r.seq, r.article, add)
 			}
 		case b := <-w.done:
 			absorb(b)
@@ -282,6 +297,7 @@ loop:
 		}
 	}
 	if runErr == nil && ctx.Err() == nil {
+		order.drain(add)
 		flush()
 	}
 	close(w.batches)

@@ -32,6 +32,9 @@ type doc struct {
 	// fetchURL, when set, is fetched by the worker and replaces body (feed
 	// items that carry only a snippet); body stays as the fallback.
 	fetchURL string
+	// seq numbers the documents in reading order, so that the collector
+	// stores them in that order whatever order the workers finish in.
+	seq int
 }
 
 type (
