@@ -84,6 +84,7 @@ func Analyze(arts []*news.Article, copyOf map[string]string, opts Options) *news
 		b.Headline = arts[0].Title
 	}
 	parts(b, arts, copyOf, opts)
+	markDenied(b)
 	normalise(b)
 	return b
 }

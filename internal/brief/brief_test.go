@@ -117,3 +117,23 @@ func TestColKey(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkDenied(t *testing.T) {
+	b := &news.Brief{
+		Claims: []news.Claim{
+			{ID: "C1", Evidence: map[string]string{"a": "Ferry crews are preparing a two-week strike in June, three crew members said."}},
+			{ID: "C2", Denies: "C1", Evidence: map[string]string{"c": "The operator denied that crews were preparing a strike."}},
+			{ID: "C3", Evidence: map[string]string{"a": "Crossings to the outer islands carry 4,000 passengers a day."}},
+		},
+		Summary: []news.SummarySentence{
+			{Text: "Ferry crews are preparing a two-week strike in June, three crew members said."},
+			{Text: "The operator denied that crews were preparing a strike."},
+			{Text: "Crossings to the outer islands carry 4,000 passengers a day."},
+		},
+	}
+	markDenied(b)
+	got := []bool{b.Summary[0].Denied, b.Summary[1].Denied, b.Summary[2].Denied}
+	if got[0] != true || got[1] != false || got[2] != false {
+		t.Errorf("denied flags = %v, want [true false false]: only the denied claim's sentence", got)
+	}
+}

@@ -1,0 +1,70 @@
+package brief
+
+import (
+	"github.com/parallax-news/parallax/internal/lang"
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// sameStatement is the least share of a summary sentence's content stems
+// a claim's evidence sentence must carry for the two to state the same
+// thing. Summary sentences are taken whole from the articles, so the
+// sentence that is a claim's evidence matches fully; the threshold lets a
+// paraphrase in another article match too.
+const sameStatement = 0.6
+
+// markDenied flags the summary sentences that state a claim which
+// another claim of the brief denies, so that a denied claim is never
+// smoothed over into the summary as fact. A sentence that is itself the
+// denial is left alone.
+func markDenied(b *news.Brief) {
+	denied := map[string]bool{}
+	denial := map[string]bool{}
+	for _, c := range b.Claims {
+		if c.Denies != "" {
+			denied[c.Denies] = true
+			denial[c.ID] = true
+		}
+	}
+	if len(denied) == 0 {
+		return
+	}
+	for i := range b.Summary {
+		s := stems(b.Summary[i].Text)
+		best, bestShare := "", 0.0
+		for _, c := range b.Claims {
+			for _, ev := range c.Evidence {
+				if sh := shareOf(s, stems(ev)); sh > bestShare {
+					best, bestShare = c.ID, sh
+				}
+			}
+		}
+		if bestShare >= sameStatement && denied[best] && !denial[best] {
+			b.Summary[i].Denied = true
+		}
+	}
+}
+
+// stems are the distinct content-word stems of s.
+func stems(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range lang.Words(lang.Fold(s)) {
+		if len(w) > 1 && !lang.IsStopWord(w) {
+			out[lang.Stem(w)] = true
+		}
+	}
+	return out
+}
+
+// shareOf is the part of a's stems also in b.
+func shareOf(a, b map[string]bool) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
