@@ -12,12 +12,14 @@ STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 build:
 	$(GO) build -trimpath -o $(BIN) ./cmd/parallax
 
-# The main job on the demo corpus shipped in demo/.
+# The main job on the demo corpus shipped in demo/: ingest, stories, a
+# rewrite beside its original, and the coverage brief of every story.
 demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN) ingest --db $(DEMO_DB) demo/
 	$(BIN) stories --db $(DEMO_DB)
 	$(BIN) compare --db $(DEMO_DB) quicknews-bridge courier-bridge
+	$(BIN) brief --db $(DEMO_DB) --limit 0
 
 # The test command of the README and CI.
 test:
