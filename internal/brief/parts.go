@@ -2,6 +2,7 @@ package brief
 
 import (
 	"github.com/parallax-news/parallax/internal/brief/summary"
+	"github.com/parallax-news/parallax/internal/brief/timeline"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -15,4 +16,5 @@ func parts(b *news.Brief, arts []*news.Article, copyOf map[string]string, opts O
 			Text: s.Text, Articles: s.Articles, Outlets: s.Outlets, SingleSource: s.SingleSource,
 		})
 	}
+	b.Timeline = timeline.Build(arts)
 }

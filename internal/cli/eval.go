@@ -60,11 +60,12 @@ func (o evalOutput) writeJSON(v any) error {
 
 // evalTasks are the tasks of `parallax eval TASK DIR`, one line each.
 var evalTasks = map[string]func(ctx context.Context, dir string, out evalOutput) error{
-	"extract": evalExtract,
-	"reuse":   evalReuse,
-	"cluster": evalCluster,
-	"summary": evalSummary,
-	"brief":   evalBrief,
+	"extract":  evalExtract,
+	"reuse":    evalReuse,
+	"cluster":  evalCluster,
+	"summary":  evalSummary,
+	"brief":    evalBrief,
+	"timeline": evalTimeline,
 }
 
 func evalTaskNames() []string {
