@@ -14,8 +14,10 @@
 // Zoned is false.
 //
 // The scanner underneath works on fields (year, month, day, clock, zone)
-// and knows when one is missing. That is the base for relative dates: a
-// later Resolve(expr, ref) will complete "January 26" or "on Friday" from a
-// reference time such as an article's publication date, reusing the same
-// month, weekday and zone tables.
+// and knows when one is missing. That is the base for relative dates:
+// FindAll(text, ref) and Resolve(expr, ref) complete "January 26", "on
+// Friday", "the day before", "last month" or "earlier this week" from a
+// reference time such as an article's publication date, with the precision
+// the expression gives (year, month, day) and the verb's tense deciding
+// between the past and the next occurrence ("will vote on Monday").
 package dates
