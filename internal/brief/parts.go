@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"github.com/parallax-news/parallax/internal/brief/claim"
 	"github.com/parallax-news/parallax/internal/brief/summary"
 	"github.com/parallax-news/parallax/internal/brief/timeline"
 	"github.com/parallax-news/parallax/internal/news"
@@ -17,4 +18,10 @@ func parts(b *news.Brief, arts []*news.Article, copyOf map[string]string, opts O
 		})
 	}
 	b.Timeline = timeline.Build(arts)
+	c := claim.Analyze(arts, claim.Options{CopyOf: copyOf})
+	b.Claims, b.CitedSources, b.Unique, b.Frames, b.OmittedDenials = c.Claims, c.CitedSources, c.Unique, c.Frames, c.OmittedDenials
+	if c.Origins.Text != "" {
+		origins := c.Origins
+		b.Origins = &origins
+	}
 }

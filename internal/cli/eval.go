@@ -66,6 +66,7 @@ var evalTasks = map[string]func(ctx context.Context, dir string, out evalOutput)
 	"summary":  evalSummary,
 	"brief":    evalBrief,
 	"timeline": evalTimeline,
+	"stance":   evalStance,
 }
 
 func evalTaskNames() []string {

@@ -1,0 +1,41 @@
+// Package claim compares how the articles of one story state its claims:
+// which outlet asserts, attributes, hedges, denies or leaves out each
+// claim, which denial answers which claim and who left a public denial
+// out, what sources the claims rest on, what each headline leads with,
+// and what only one outlet reports.
+//
+// Analyze works in stages, each in its own file:
+//
+//   - units.go: every sentence becomes a statement; reported speech is
+//     resolved with package attrib (who says it, the cue, the content),
+//     and the stance vocabulary of lexicon.go marks attribution, hedges,
+//     negation and denials ("denied reports that…", "'That's false,' he
+//     said", "does not correspond to reality").
+//   - story.go: statements are compared by their content words (stems,
+//     with common news synonyms and acronyms folded), weighted by how rare
+//     they are in the story; words most statements share name the story's
+//     subject and cannot alone make two statements agree; numbers must
+//     agree.
+//   - group.go: the statement most independent sources repeat becomes the
+//     centre of a claim, with the closest statement of every other
+//     article; then every article's statement carrying the claim is found
+//     and its stance read. A copy (Options.CopyOf) counts with its
+//     original, so a rewrite never adds independent support.
+//   - denial.go: each denial is linked to the claim it restates or, when
+//     it only points at "the report", to the most central claim its
+//     article stated before it; denials of one claim form one denial
+//     claim. Articles carrying a claim without its denial, published after
+//     the denial was public, are listed (the rule is on omittedDenials).
+//   - sources.go: cited sources normalised across articles ("a Meridian
+//     report" = "Meridian News"), with the unnamed sources each report
+//     cites; analyze.go sums up what the central claim rests on.
+//   - frames.go and unique.go: headline frames, and details only one
+//     article reports, flagged when they rest on the outlet's own access
+//     ("told <Outlet>", "seen by <Outlet>").
+//
+// HeadlineStance applies the same vocabulary to a headline read against a
+// known claim; `parallax eval stance` scores it on the Emergent set.
+//
+// Nothing here names a person, outlet or event: the vocabulary is general
+// English reporting, hedging and denial language.
+package claim

@@ -1,0 +1,232 @@
+package claim
+
+import (
+	"sort"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// group is one claim of the story: the statements of several articles
+// that say the same thing, or the denials of one claim.
+type group struct {
+	center int   // the unit whose wording stands for the claim
+	denies int   // index of the group this one denies, -1 if none
+	units  []int // per article, the unit carrying the claim, -1 when none
+	// members are the statements the claim was found from; an article's
+	// statement carries the claim when it is close to one of them.
+	members []int
+	// stances per article.
+	stances []news.Stance
+	support int // independent sources carrying the claim
+	arts    int // articles carrying it
+	first   int // earliest position (article, sentence) for stable order
+	id      string
+	// origin is who the claim rests on, originKind that source's kind.
+	origin, originKind string
+}
+
+// candidate reports whether unit u may stand for a claim: a body
+// statement with enough content that is not a denial.
+func (st *story) candidate(u *unit) bool {
+	return !u.headline && !u.denial && len(u.keys) >= minContentKeys
+}
+
+// neighbours lists, for every unit, the units of other independent
+// sources saying the same thing (sim ≥ groupThreshold). Denials take part
+// by what they deny, so that an article mentioning a claim only to deny
+// it still counts as mentioning it.
+func (st *story) neighbours() [][]int {
+	// An inverted index over keys keeps the comparison to pairs sharing
+	// at least one key.
+	post := make([][]int32, len(st.vocab))
+	for i := range st.units {
+		if st.units[i].headline {
+			continue
+		}
+		for _, k := range st.units[i].keys {
+			post[k] = append(post[k], int32(i))
+		}
+	}
+	nb := make([][]int, len(st.units))
+	seen := make([]int32, len(st.units))
+	for i := range seen {
+		seen[i] = -1
+	}
+	for i := range st.units {
+		a := &st.units[i]
+		if a.headline || len(a.keys) < minContentKeys {
+			continue
+		}
+		for _, k := range a.keys {
+			for _, j32 := range post[k] {
+				j := int(j32)
+				if j <= i || seen[j] == int32(i) {
+					continue
+				}
+				seen[j] = int32(i)
+				b := &st.units[j]
+				if b.art == a.art || len(b.keys) < minContentKeys {
+					continue
+				}
+				need := groupThreshold
+				if !a.denial && !b.denial && a.negated != b.negated {
+					need = negatedMatch
+				}
+				if st.sim(a, b) >= need {
+					nb[i] = append(nb[i], j)
+					nb[j] = append(nb[j], i)
+				}
+			}
+		}
+	}
+	return nb
+}
+
+// cluster finds the claims: statements made by at least two articles.
+// It repeatedly takes the statement that most independent sources repeat
+// as the centre of a new claim, gathers the closest statement of every
+// other source, and goes on until no statement is shared.
+func (st *story) cluster() []*group {
+	nb := st.neighbours()
+	type cand struct {
+		u       int
+		support int
+		score   float64
+	}
+	var cands []cand
+	for i := range st.units {
+		u := &st.units[i]
+		if !st.candidate(u) || len(nb[i]) == 0 {
+			continue
+		}
+		groups := map[int]bool{u.group: true}
+		score := 0.0
+		for _, j := range nb[i] {
+			groups[st.units[j].group] = true
+			score += st.sim(u, &st.units[j])
+		}
+		cands = append(cands, cand{i, len(groups), score})
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		if cands[a].support != cands[b].support {
+			return cands[a].support > cands[b].support
+		}
+		return cands[a].score > cands[b].score
+	})
+	used := make([]bool, len(st.units))
+	var out []*group
+	for _, c := range cands {
+		if used[c.u] {
+			continue
+		}
+		center := &st.units[c.u]
+		// Skip a centre that restates a claim already found.
+		dup := false
+		for _, g := range out {
+			if st.sim(center, &st.units[g.center]) >= groupThreshold {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			used[c.u] = true
+			continue
+		}
+		g := &group{center: c.u, denies: -1, units: make([]int, len(st.arts))}
+		for i := range g.units {
+			g.units[i] = -1
+		}
+		g.units[center.art] = c.u
+		best := make([]float64, len(st.arts))
+		for _, j := range nb[c.u] {
+			if used[j] {
+				continue
+			}
+			u := &st.units[j]
+			if s := st.sim(center, u); s > best[u.art] {
+				best[u.art], g.units[u.art] = s, j
+			}
+		}
+		n := 0
+		for _, j := range g.units {
+			if j >= 0 {
+				n++
+			}
+		}
+		if n < 2 {
+			continue
+		}
+		for _, j := range g.units {
+			if j >= 0 {
+				used[j] = true
+				g.members = append(g.members, j)
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// closeness scores how well statement u carries claim g: its best
+// coverage of one of the claim's statements.
+func (st *story) closeness(g *group, u int) float64 {
+	best := 0.0
+	for _, m := range g.members {
+		if m == u {
+			return 1
+		}
+		best = max(best, st.cover(&st.units[m], &st.units[u]))
+	}
+	return best
+}
+
+// carry finds, for every article, the statement that best carries claim
+// g and sets g.units.
+func (st *story) carry(g *group) {
+	for ai, idx := range st.byArt {
+		best, bestScore := -1, 0.0
+		bestPlain, plainScore := -1, 0.0
+		for _, j := range idx {
+			u := &st.units[j]
+			if u.headline || len(u.keys) == 0 {
+				continue
+			}
+			s := st.closeness(g, j)
+			if !u.denial && u.negated != st.units[g.center].negated && s < negatedMatch {
+				// One says it is so, the other that it is not: unless they
+				// are worded alike, they are not one claim.
+				continue
+			}
+			if s < matchThreshold {
+				continue
+			}
+			if s > bestScore {
+				best, bestScore = j, s
+			}
+			if !u.denial && s > plainScore {
+				bestPlain, plainScore = j, s
+			}
+		}
+		// A statement that reports the claim wins over one that denies it:
+		// the article then carries the claim and (separately) its denial.
+		if bestPlain >= 0 {
+			best = bestPlain
+		}
+		g.units[ai] = best
+	}
+}
+
+// stanceOf is what statement u does with the claim it carries.
+func stanceOf(u *unit) news.Stance {
+	switch {
+	case u.denial && (u.denyVerb || u.attributed || u.source != ""):
+		return news.ReportsDenial
+	case u.denial:
+		return news.Denies
+	case u.attributed || u.source != "":
+		return news.Attributes
+	case u.hedged:
+		return news.Hedges
+	}
+	return news.Asserts
+}
