@@ -60,11 +60,6 @@ insist insists insisted suggest suggests suggested indicate indicates indicated
 cite cites cited citing source sources quoted quotes quote warn warns warned add adds added
 believe believes believed think thinks accuse accuses accused allege alleges alleged`)
 
-// anonymousWords describe an unnamed source: "two people close to",
-// "sources familiar with", "an official who asked not to be named".
-var anonymousWords = wordSet(`anonymous unnamed unidentified undisclosed unspecified insiders insider sources source
-people person officials official familiar close knowledge condition`)
-
 // outletWords are nouns that name a publication or its report.
 var outletWords = wordSet(`newspaper newspapers paper daily media magazine agency outlet outlets broadcaster channel network
 report article piece news times post journal tribune herald telegraph gazette wire press`)
