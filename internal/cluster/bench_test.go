@@ -17,8 +17,13 @@ import (
 // benchArticles is the stream length of BenchmarkCluster.
 const benchArticles = 100_000
 
+// benchShift is how far each repetition of the stream is moved on: past
+// the window after the previous repetition's 20 days, so that a
+// repetition founds its own stories instead of joining its copies.
+const benchShift = cluster.DefaultWindow + 40*24*time.Hour
+
 // benchStream returns n articles: the real ones of the shared clustering
-// sets repeated, each repetition with new ids and dates shifted 40 days
+// sets repeated, each repetition with new ids and dates shifted benchShift
 // on (so that earlier stories leave the window), or invented ones when the
 // sets are absent.
 func benchStream(b *testing.B, n int) []*news.Article {
@@ -50,7 +55,7 @@ func benchStream(b *testing.B, n int) []*news.Article {
 			c := *a
 			c.ID = fmt.Sprintf("%s-r%d", a.ID, rep)
 			// Spread each repetition over 20 days.
-			c.Published = news.Time{T: start.Add(time.Duration(rep)*40*24*time.Hour + time.Duration(i)*20*24*time.Hour/time.Duration(len(real))), Precision: news.PrecisionMinute, Zoned: true}
+			c.Published = news.Time{T: start.Add(time.Duration(rep)*benchShift + time.Duration(i)*20*24*time.Hour/time.Duration(len(real))), Precision: news.PrecisionMinute, Zoned: true}
 			out = append(out, &c)
 		}
 	}

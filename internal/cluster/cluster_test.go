@@ -193,6 +193,27 @@ func TestClusterer_Cohesion(t *testing.T) {
 	}
 }
 
+func TestClusterer_WindowGap(t *testing.T) {
+	// A story that resumes after seven weeks of silence is still the same
+	// story; after ten weeks it is a new one.
+	for _, tt := range []struct {
+		name string
+		days int
+		same bool
+	}{{"seven weeks", 49, true}, {"ten weeks", 70, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := cluster.New(cluster.Config{})
+			first := c.Add(dam1, cluster.Hint{})
+			c.Add(dam2, cluster.Hint{})
+			later := art("dam-later", 1+tt.days, dam3.Title, dam3.Text)
+			got := c.Add(later, cluster.Hint{})
+			if same := got.Story == first.Story; same != tt.same {
+				t.Errorf("%d days after the last article: same story %v, want %v", tt.days, same, tt.same)
+			}
+		})
+	}
+}
+
 func TestClusterer_Window(t *testing.T) {
 	// Memory is bounded: stories out of the window are evicted.
 	c := cluster.New(cluster.Config{Window: 24 * time.Hour})
@@ -297,5 +318,22 @@ func TestClusterer_MaxStories(t *testing.T) {
 		if n := c.Len(); n > 101 {
 			t.Fatalf("after %d articles %d live stories, want ≤ 101", i+1, n)
 		}
+	}
+}
+
+func TestClusterer_Undated(t *testing.T) {
+	// An archive ingested years later: the undated report of the same
+	// event must not look years newer than the dated ones around it.
+	c := cluster.New(cluster.Config{})
+	first := c.Add(dam1, cluster.Hint{})
+	c.Add(dam2, cluster.Hint{})
+	undated := &news.Article{ID: "dam-undated", Title: dam3.Title, Text: dam3.Text,
+		Ingested: base.AddDate(3, 0, 0)}
+	if got := c.Add(undated, cluster.Hint{}); got.Story != first.Story {
+		t.Errorf("undated report ingested 3 years later went to %s, want the dated story %s", got.Story, first.Story)
+	}
+	// A dated article still decays: the year-later breach is another story.
+	if got := c.Add(damLater, cluster.Hint{}); got.Story == first.Story {
+		t.Errorf("a breach 400 days later joined the first story")
 	}
 }

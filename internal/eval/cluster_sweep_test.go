@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/evaldata"
 
@@ -13,8 +14,9 @@ import (
 
 // TestCluster_ThresholdSweep prints the grid from which the clusterer's
 // thresholds were chosen (see the const block in internal/cluster): each
-// knob moved alone around the defaults, then join cohesion against merge
-// threshold and merge cohesion. It runs only with PARALLAX_SWEEP=1:
+// knob moved alone around the defaults (the window included),
+// then join cohesion against merge threshold and merge cohesion. It runs
+// only with PARALLAX_SWEEP=1:
 //
 //	PARALLAX_SWEEP=1 go test -run ThresholdSweep -v ./internal/eval
 func TestCluster_ThresholdSweep(t *testing.T) {
@@ -30,6 +32,9 @@ func TestCluster_ThresholdSweep(t *testing.T) {
 	}
 	for _, lw := range []int{200, 250, 300, 325, 350, 375, 400, 1000} {
 		grid = append(grid, cluster.Config{LeadWords: lw})
+	}
+	for _, days := range []int{30, 45, 50, 55, 60, 65, 90} {
+		grid = append(grid, cluster.Config{Window: time.Duration(days) * 24 * time.Hour})
 	}
 	for _, co := range []float64{0.4, 0.5, 0.55, 0.6} {
 		for _, mt := range []float64{0.12, 0.13, 0.15, 0.18, 0.20, 0.99} {
