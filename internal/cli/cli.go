@@ -95,6 +95,11 @@ Usage:
   parallax eval extract [--json] DIR               extraction F1 (../shared/eval/extraction-aeb)
   parallax eval reuse [--json] DIR                 paraphrase pairs (msrp-train) or controlled-edit copies (a clustered set)
   parallax eval cluster [--json] DIR               story clustering BCubed/NMI/ARI (a set with gold/clusters.tsv)
+  parallax enqueue --db postgres://… [--split N] SOURCE...
+      queue sources for workers; JSON Lines are split N records a job (50)
+  parallax worker --db postgres://… [--jobs N] [--lease D] [--drain]
+      share ingest, copies and stories with any number of workers on one
+      PostgreSQL database; SIGTERM finishes or gives back the jobs under way
   parallax version
 
 The store is a SQLite file: --db PATH, else $PARALLAX_DB, else a file in
@@ -121,6 +126,10 @@ func Run(ctx context.Context, args []string, env Env) error {
 		return runStories(ctx, rest, env)
 	case "brief":
 		return runBrief(ctx, rest, env)
+	case "worker":
+		return runWorker(ctx, rest, env)
+	case "enqueue":
+		return runEnqueue(ctx, rest, env)
 	case "eval":
 		return runEval(ctx, rest, env)
 	case "version", "--version":
