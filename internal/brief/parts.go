@@ -2,6 +2,7 @@ package brief
 
 import (
 	"github.com/parallax-news/parallax/internal/brief/claim"
+	"github.com/parallax-news/parallax/internal/brief/quote"
 	"github.com/parallax-news/parallax/internal/brief/summary"
 	"github.com/parallax-news/parallax/internal/brief/timeline"
 	"github.com/parallax-news/parallax/internal/news"
@@ -18,6 +19,7 @@ func parts(b *news.Brief, arts []*news.Article, copyOf map[string]string, opts O
 		})
 	}
 	b.Timeline = timeline.Build(arts)
+	b.Quotes = quote.Extract(arts)
 	c := claim.Analyze(arts, claim.Options{CopyOf: copyOf})
 	b.Claims, b.CitedSources, b.Unique, b.Frames, b.OmittedDenials = c.Claims, c.CitedSources, c.Unique, c.Frames, c.OmittedDenials
 	if c.Origins.Text != "" {

@@ -67,6 +67,7 @@ var evalTasks = map[string]func(ctx context.Context, dir string, out evalOutput)
 	"brief":    evalBrief,
 	"timeline": evalTimeline,
 	"stance":   evalStance,
+	"quotes":   evalQuotes,
 }
 
 func evalTaskNames() []string {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -188,6 +189,83 @@ func TestFind_Patterns(t *testing.T) {
 			want: []rel{{source: "Ivo Brandt", verb: "say", content: "“Rents doubled,” said Ivo Brandt. “Nobody can stay.”", direct: true}},
 		},
 		{
+			name: "colon ending the sentence before the quotation",
+			text: "The coach told the team:\n\n“We lost our focus.”",
+			want: []rel{{source: "The coach", verb: "tell", content: "“We lost our focus.”", direct: true}},
+		},
+		{
+			name: "colon with nothing after",
+			text: "The coach told the team:",
+			want: nil,
+		},
+		{
+			name: "headline speaker tag",
+			text: "Vostrikova: Pier Will Reopen in May",
+			want: []rel{{source: "Vostrikova", verb: ":", content: "Pier Will Reopen in May"}},
+		},
+		{
+			name: "transcript speaker tag",
+			text: "HOST: Do you trust the figures?",
+			want: []rel{{source: "HOST", verb: ":", content: "Do you trust the figures?"}},
+		},
+		{
+			name: "label is no speaker",
+			text: "Update: The pier reopened on Friday.",
+			want: nil,
+		},
+		{
+			name: "finding in a poll",
+			text: "In a new Courier poll, most voters backed the pier.",
+			want: []rel{{source: "a new Courier poll", verb: "in", content: "most voters backed the pier"}},
+		},
+		{
+			name: "statement after a cue is no poll",
+			text: "The mayor said in a statement that the pier would reopen.",
+			want: []rel{{source: "The mayor", verb: "say", content: "that the pier would reopen"}},
+		},
+		{
+			name: "outlet whose name ends in News",
+			text: "“He was turned down,” Valley News reported.",
+			want: []rel{{source: "Valley News", verb: "report", content: "“He was turned down,”", direct: true}},
+		},
+		{
+			name: "attribution interrupting its content",
+			text: "The economy, she said, is growing again.",
+			want: []rel{{source: "she", verb: "say", content: "The economy, she said, is growing again"}},
+		},
+		{
+			name: "quotation in the sentence after the cue",
+			text: "Ana Ruiz said in a statement. “There are no ballots to recount.”",
+			want: []rel{{source: "Ana Ruiz", verb: "say", content: "“There are no ballots to recount.”", direct: true}},
+		},
+		{
+			name: "relative that",
+			text: "The page showed a message that said, “Sorry, the item is gone.”",
+			want: []rel{{source: "a message", verb: "say", content: "“Sorry, the item is gone.”", direct: true}},
+		},
+		{
+			name: "by and a participle",
+			text: "Ruiz ended the rumours by tweeting that she would stay.",
+			want: []rel{{source: "Ruiz", verb: "tweet", content: "that she would stay"}},
+		},
+		{
+			name: "relation reported by another source",
+			text: "The ministry denied the report, the Courier reported.",
+			want: []rel{
+				{source: "The ministry", verb: "deny", content: "the report", denial: true},
+				{source: "the Courier", verb: "report", content: "The ministry denied the report"},
+			},
+		},
+		{
+			name: "continuation after an according-to wrapper",
+			text: "“Rents doubled,” Ana Ruiz said, according to the Courier.\n\n“Nobody can stay.”",
+			want: []rel{
+				{source: "Ana Ruiz", verb: "say", content: "“Rents doubled,”", direct: true},
+				{source: "the Courier", verb: "according to", content: "“Rents doubled,” Ana Ruiz said"},
+				{source: "Ana Ruiz", verb: "say", content: "“Nobody can stay.”", direct: true},
+			},
+		},
+		{
 			name: "quoted as saying",
 			text: `The envoy was quoted as saying that "no deal is near."`,
 			want: []rel{{source: "The envoy", verb: "say", content: `that "no deal is near."`, direct: true}},
@@ -250,7 +328,7 @@ func TestIsCueVerb(t *testing.T) {
 			t.Errorf("IsCueVerb(%q) = false, want true", w)
 		}
 	}
-	for _, w := range []string{"reportedly", "allegedly", "bridge", "was", "seemingly"} {
+	for _, w := range []string{"reportedly", "allegedly", "bridge", "was", "seemingly", "found", "shows"} {
 		if IsCueVerb(w) {
 			t.Errorf("IsCueVerb(%q) = true, want false", w)
 		}
@@ -321,4 +399,18 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+// benchText is an invented article of about 2 KB in news style.
+var benchText = strings.Repeat("“We will rebuild the pier before winter,” Mayor Lina Vostrikova said on Monday. "+
+	"The council, she added, has no money left this year. According to two officials familiar with the talks, "+
+	"the ferry company will pay half. The Northern Courier, citing unnamed sources, reported that the minister "+
+	"denied any deal.\n\n“It is a fantasy,” said Omar Feld, the opposition leader. “Nobody has seen a contract.”\n\n", 5)
+
+func BenchmarkFind(b *testing.B) {
+	sents := lang.Sentences(benchText)
+	b.SetBytes(int64(len(benchText)))
+	for range b.N {
+		Find(benchText, sents)
+	}
 }

@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,10 +182,9 @@ var titleAbbrevs = map[string]bool{
 // lying inside span as one token.
 func tokenize(text string, span news.Span, segs []quoteSeg) []token {
 	var toks []token
-	si := 0
-	for si < len(segs) && segs[si].Outer.End <= span.Start {
-		si++
-	}
+	// Quotations are in order and do not overlap: find the first one
+	// ending after the span starts.
+	si := sort.Search(len(segs), func(k int) bool { return segs[k].Outer.End > span.Start })
 	for i := span.Start; i < span.End; {
 		if si < len(segs) && segs[si].Outer.Start <= i {
 			s := segs[si]

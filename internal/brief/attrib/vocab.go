@@ -112,6 +112,23 @@ var cueLemmas = map[string][]string{
 	"charge":      nil,
 	"opine":       nil,
 	"whisper":     nil,
+	// Verbs of thought and evidence attribute a that-clause or a
+	// quotation ("polls show that", "she believes that").
+	"think":      {"thought", "thinks", "thinking"},
+	"believe":    nil,
+	"show":       {"showed", "shown", "shows", "showing"},
+	"find":       {"found", "finds"},
+	"know":       {"knew", "known", "knows"},
+	"expect":     nil,
+	"hope":       nil,
+	"fear":       nil,
+	"worry":      {"worried", "worries", "worrying"},
+	"feel":       {"felt", "feels"},
+	"agree":      {"agreed", "agrees", "agreeing"},
+	"understand": {"understood", "understands"},
+	"realize":    nil,
+	"recognize":  nil,
+	"doubt":      nil,
 }
 
 // Verbs that attribute only when a quotation follows in their clause:
@@ -128,6 +145,9 @@ var needsQuote = map[string]bool{
 	"assure": true, "remind": true, "inform": true, "proclaim": true, "speculate": true,
 	"recommend": true, "criticize": true, "criticise": true, "praise": true, "mock": true,
 	"blast": true, "slam": true, "charge": true, "opine": true, "whisper": true,
+	"think": true, "believe": true, "show": true, "find": true, "know": true, "expect": true,
+	"hope": true, "fear": true, "worry": true, "feel": true, "agree": true, "understand": true,
+	"realize": true, "recognize": true, "doubt": true,
 }
 
 // denialLemmas are the cues that state the content is false.
@@ -168,17 +188,26 @@ func init() {
 }
 
 // IsCueVerb reports whether word (any case) is a form of an English
-// attribution verb: said, told, according, reported, citing, claimed,
-// stated, added, denied… "according" and "per" count because they head the
-// cues "according to" and "per"; hedges such as "reportedly" or
-// "allegedly" do not.
+// verb of saying: said, told, according, reported, citing, claimed,
+// stated, added, denied… "according" counts because it heads the cue
+// "according to"; hedges such as "reportedly" or "allegedly" do not.
+// Verbs of thought and evidence ("believes", "found", "shows") are not
+// cue verbs on their own, though Find takes them as cues before a
+// that-clause or a quotation.
 func IsCueVerb(word string) bool {
 	w := strings.ToLower(word)
 	if w == "according" {
 		return true
 	}
-	_, ok := cueForms[w]
-	return ok
+	l, ok := cueForms[w]
+	return ok && !thoughtLemmas[l]
+}
+
+// thoughtLemmas are the verbs of thought and evidence.
+var thoughtLemmas = map[string]bool{
+	"think": true, "believe": true, "show": true, "find": true, "know": true, "expect": true,
+	"hope": true, "fear": true, "worry": true, "feel": true, "agree": true, "understand": true,
+	"realize": true, "recognize": true, "doubt": true,
 }
 
 // IsDenialCue reports whether word (any case) is a form of a verb that
