@@ -76,7 +76,8 @@ type QuoteVariant struct {
 // articles rest on, normalised across articles.
 type CitedSource struct {
 	Name string `json:"name"`
-	// Kind is "outlet", "agency", "official", "anonymous" or "other".
+	// Kind is "outlet", "agency", "official", "anonymous", "person" (a
+	// named person without an office) or "other".
 	Kind     string   `json:"kind,omitempty"`
 	Articles []string `json:"articles"`
 	// Via names the source this one is cited through ("two people close

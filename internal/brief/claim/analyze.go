@@ -153,9 +153,9 @@ func (st *story) claimOut(g *group, claims []*group) news.Claim {
 	center := &st.units[g.center]
 	if g.denies >= 0 {
 		c.Denies = claims[g.denies].id
-		c.Text = tidy(center.sentence)
+		c.Text = denialWording(center.sentence)
 	} else {
-		c.Text = claimText(center)
+		c.Text = st.claimWording(g)
 	}
 	for ai, a := range st.arts {
 		c.Stances[a.ID] = g.stances[ai]
@@ -172,12 +172,15 @@ func (st *story) claimOut(g *group, claims []*group) news.Claim {
 // report).
 func (st *story) origin(g *group, ix *sourceIndex) (name, kind string) {
 	votes := map[string]int{}
-	for _, j := range g.units {
+	carrying, voting := 0, 0
+	for ai, j := range g.units {
 		if j < 0 {
 			continue
 		}
 		u := &st.units[j]
+		carrying++
 		named := false
+		own := st.ownReport(ai, ix)
 		for _, k := range u.srcKeys {
 			k = ix.resolve(k)
 			cs := ix.byKey[k]
@@ -189,6 +192,9 @@ func (st *story) origin(g *group, ix *sourceIndex) (name, kind string) {
 			case g.denies >= 0 && cs.kind == kindOutlet:
 				// A denial rests on who denies, not on the outlet reporting it.
 				w = 0
+			case k == own:
+				// The article's own access ("seen by the Courier" in the
+				// Courier) makes it its own source, no more.
 			case cs.kind == kindOutlet || cs.kind == kindAgency:
 				w = 2
 			}
@@ -201,7 +207,15 @@ func (st *story) origin(g *group, ix *sourceIndex) (name, kind string) {
 		// it rests on the outlet the article cites.
 		if !named && g.denies < 0 && (u.attributed || u.hedged) && u.outletCtx != "" {
 			votes[ix.resolve(u.outletCtx)]++
+			named = true
 		}
+		if named {
+			voting++
+		}
+	}
+	// Most articles state it in their own voice: it rests on no one.
+	if 2*voting < carrying {
+		return "", ""
 	}
 	best, bestN := "", 0
 	for k, n := range votes {
@@ -262,46 +276,73 @@ func central(claims []*group) int {
 	return -1
 }
 
-// origins sums up what the central claim rests on.
+// origins sums up what the central claim rests on: the reports it comes
+// from and the unnamed sources behind them.
+//
+// An article carrying the claim rests on another outlet's report when it
+// names that outlet for it, or gives it as a report without naming one
+// ("according to a newspaper report") while citing an outlet elsewhere;
+// otherwise — in its own voice, from people it quotes, from its own
+// unnamed sources — it is an original report itself. A copy counts as its
+// original. The unnamed sources are those the claim's statements cite
+// and those cited through the reports it rests on, each counted for the
+// people it stands for ("two engineers" are two).
 func (st *story) origins(claims []*group, ix *sourceIndex) news.OriginsStatement {
-	o := news.OriginsStatement{Articles: len(st.arts)}
+	// Without a shared claim, every independent source is its own report.
+	o := news.OriginsStatement{Articles: len(st.arts), OriginalReports: st.nGroups}
 	ci := central(claims)
 	if ci >= 0 {
 		g := claims[ci]
 		reports := map[string]bool{}
 		anon := map[string]int{}
+		unknownReport := false
 		for ai, j := range g.units {
 			if j < 0 {
 				continue
 			}
 			u := &st.units[j]
-			named := false
+			own := st.ownReport(ai, ix)
+			rest := ""
 			for _, k := range u.srcKeys {
 				k = ix.resolve(k)
 				cs := ix.byKey[k]
 				if cs == nil {
 					continue
 				}
-				switch cs.kind {
-				case kindAnonymous:
+				switch {
+				case cs.kind == kindAnonymous:
 					anon[k] = cs.people()
-				case kindOutlet, kindAgency:
-					reports[k], named = true, true
+				case (cs.kind == kindOutlet || cs.kind == kindAgency) && k != own && rest == "":
+					rest = k
 				}
 			}
-			if !named && !u.attributed && u.source == "" {
-				// Stated in the article's own voice: the article is a report.
-				reports[fmt.Sprintf("article %d", st.groups[ai])] = true
+			asReport := u.viaReport || u.reportRef && u.attributed
+			if rest == "" && ((u.attributed || u.hedged) && u.source == "" || asReport) {
+				// Given as a report, naming none: the outlet the article
+				// cites for the story.
+				rest = st.citedOutlet(ai, ix)
 			}
+			if rest == "" && asReport {
+				// "dismissed reports suggesting…": some report, not this
+				// article's own; it counts only if nothing else does.
+				unknownReport = true
+				continue
+			}
+			if rest == "" {
+				rest = own
+			}
+			reports[rest] = true
 		}
-		// The anonymous sources behind the reports the claim rests on.
 		for _, k := range ix.order {
 			cs := ix.byKey[k]
-			if cs != nil && cs.kind == kindAnonymous && reports[ix.resolve(cs.via)] {
+			if cs != nil && cs.kind == kindAnonymous && cs.via != "" && reports[ix.resolve(cs.via)] {
 				anon[k] = cs.people()
 			}
 		}
 		o.OriginalReports = len(reports)
+		if o.OriginalReports == 0 && unknownReport {
+			o.OriginalReports = 1
+		}
 		for _, n := range anon {
 			o.AnonymousSources += n
 		}
@@ -309,6 +350,38 @@ func (st *story) origins(claims []*group, ix *sourceIndex) news.OriginsStatement
 	o.Text = fmt.Sprintf("%s, %s, %s", plural(o.Articles, "article"), plural(o.OriginalReports, "original report"),
 		plural(o.AnonymousSources, "anonymous source"))
 	return o
+}
+
+// ownReport is the key standing for article ai as a report: its outlet's
+// (its original's for a copy), or its original's position when the
+// outlet is unknown.
+func (st *story) ownReport(ai int, ix *sourceIndex) string {
+	if k := st.ownKeys[ai]; k != "" {
+		return ix.resolve(k)
+	}
+	return fmt.Sprintf("article %d", st.roots[ai])
+}
+
+// citedOutlet is the outlet article ai names most often (first named on
+// a tie), not counting itself; "" when it names none.
+func (st *story) citedOutlet(ai int, ix *sourceIndex) string {
+	own := st.ownReport(ai, ix)
+	count := map[string]int{}
+	best, bestN := "", 0
+	for _, j := range st.byArt[ai] {
+		for _, k := range st.units[j].srcKeys {
+			k = ix.resolve(k)
+			cs := ix.byKey[k]
+			if cs == nil || k == own || cs.kind != kindOutlet && cs.kind != kindAgency {
+				continue
+			}
+			count[k]++
+			if count[k] > bestN {
+				best, bestN = k, count[k]
+			}
+		}
+	}
+	return best
 }
 
 func plural(n int, noun string) string {

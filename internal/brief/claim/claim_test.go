@@ -230,7 +230,14 @@ func TestParseSource(t *testing.T) {
 		{"senior officials approached by the Meridian", "senior officials", "official"},
 		{"U.S. media outlets", "US media outlets", "outlet"},
 		{"Peskov's previous remarks to the paper", "Peskov", "other"},
-		{"The sources", "The sources", "anonymous"},
+		{"The sources", "the sources", "anonymous"},
+		{"Tidewater's harbour office", "harbour office", "official"},
+		{"Two unnamed surveyors involved in the audit", "two unnamed surveyors", "anonymous"},
+		{"a source who asked not to be named", "a source", "anonymous"},
+		{"Opposition councillor Mira Voss", "Mira Voss", "official"},
+		{"Shopkeepers on Mill Lane", "Shopkeepers", "other"},
+		{"Citing Ada Quill", "Ada Quill", "other"},
+		{"Minister of State Ada Quill", "Ada Quill", "official"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -69,7 +69,7 @@ func (st *story) neighbours() [][]int {
 					continue
 				}
 				need := groupThreshold
-				if !a.denial && !b.denial && a.negated != b.negated {
+				if !a.denial && !b.denial && (st.polarityConflict(a, b) || st.otherSpeakers(a, b)) {
 					need = negatedMatch
 				}
 				if st.sim(a, b) >= need {
@@ -120,12 +120,32 @@ func (st *story) cluster() []*group {
 			continue
 		}
 		center := &st.units[c.u]
-		// Skip a centre that restates a claim already found.
+		// A centre that restates a claim already found is not a new
+		// claim; if its article has no statement of that claim yet and it
+		// is close to one of the claim's statements, it joins the claim.
 		dup := false
 		for _, g := range out {
 			if st.sim(center, &st.units[g.center]) >= groupThreshold {
 				dup = true
 				break
+			}
+		}
+		if !dup {
+			for _, g := range out {
+				if g.units[center.art] >= 0 || st.polarityConflict(center, &st.units[g.center]) {
+					continue
+				}
+				for _, m := range g.members {
+					if st.sim(center, &st.units[m]) >= groupThreshold {
+						g.units[center.art] = c.u
+						g.members = append(g.members, c.u)
+						dup = true
+						break
+					}
+				}
+				if dup {
+					break
+				}
 			}
 		}
 		if dup {
@@ -192,7 +212,7 @@ func (st *story) carry(g *group) {
 				continue
 			}
 			s := st.closeness(g, j)
-			if !u.denial && u.negated != st.units[g.center].negated && s < negatedMatch {
+			if !u.denial && s < negatedMatch && (st.polarityConflict(u, &st.units[g.center]) || st.otherSpeakers(u, &st.units[g.center])) {
 				// One says it is so, the other that it is not: unless they
 				// are worded alike, they are not one claim.
 				continue
@@ -229,4 +249,28 @@ func stanceOf(u *unit) news.Stance {
 		return news.Hedges
 	}
 	return news.Asserts
+}
+
+// speaker is the named person or body statement u quotes or reports
+// ("Dana Vell", "City Hall"), "" when it has none or rests on an outlet
+// or unnamed sources.
+func (st *story) speaker(u *unit) string {
+	if st.ix == nil {
+		return ""
+	}
+	for _, k := range u.srcKeys {
+		k = st.ix.resolve(k)
+		if cs := st.ix.byKey[k]; cs != nil && (cs.kind == kindOfficial || cs.kind == kindPerson) {
+			return k
+		}
+	}
+	return ""
+}
+
+// otherSpeakers reports whether a and b are said by two different named
+// speakers: "X said A" and "Y said A" are two claims unless worded
+// alike.
+func (st *story) otherSpeakers(a, b *unit) bool {
+	sa, sb := st.speaker(a), st.speaker(b)
+	return sa != "" && sb != "" && !sameOutlet(sa, sb)
 }

@@ -68,7 +68,9 @@ report article piece news times post journal tribune herald telegraph gazette wi
 var officialWords = wordSet(`spokesman spokeswoman spokesperson spokespeople minister president prime chancellor
 secretary official officials ambassador governor mayor senator representative chief director
 general commander press aide adviser advisor envoy diplomat premier king queen leader chairman ceo
-council ministry department office government administration police prosecutor prosecutors court`)
+council ministry department office government administration police prosecutor prosecutors court
+councillor councillors councilor councilors councilman councilwoman lawmaker lawmakers legislator legislators
+commissioner commissioners inspector inspectors regulator regulators superintendent sheriff judge judges`)
 
 // negations reverse what a clause states.
 var negations = wordSet(`not no never nor neither cannot nobody nothing none`)
@@ -89,7 +91,7 @@ var synonyms = func() map[string]string {
 		"arrest arrests arrested detain detains detained detention",
 		"attack attacks attacked strike strikes",
 		"buy buys bought acquire acquires acquired acquisition purchase purchased",
-		"plan plans planned planning intend intends intended intention",
+		"plan plans planned planning intend intends intended intention proposal proposals effort efforts attempt attempts initiative initiatives",
 		"willing willingness ready readiness prepared",
 		"signal signals signaled signalled signaling signalling",
 	}

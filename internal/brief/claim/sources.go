@@ -15,7 +15,18 @@ type mention struct {
 	key     string // the comparable name
 	kind    string
 	via     string // the key of the source it is cited through
-	count   int    // how many people an anonymous source stands for
+	count   int    // how many people an anonymous source stands for, 0 when not stated
+	// class tells an anonymous source from others of the same report
+	// (anonClass); plural marks a plural description ("officials").
+	class  string
+	plural bool
+	// self marks the article naming its own outlet ("seen by the
+	// Courier" in the Courier): the source is recorded, the article is
+	// not listed as citing it.
+	self bool
+	// role marks a name written after a lower-case role ("baker Ines
+	// Holm").
+	role bool
 }
 
 // Source kinds.
@@ -24,6 +35,7 @@ const (
 	kindAgency    = "agency"
 	kindOfficial  = "official"
 	kindAnonymous = "anonymous"
+	kindPerson    = "person"
 	kindOther     = "other"
 )
 
@@ -36,6 +48,11 @@ var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "fiv
 // to the government") into a mention. ok is false for pronouns and
 // empty sources.
 func parseSource(text string) (m mention, ok bool) {
+	if ps := findAnonymous(text); len(ps) > 0 {
+		p := ps[0]
+		return mention{kind: kindAnonymous, key: "anonymous", surface: anonSurface(text[p.start:p.end]),
+			count: p.count, class: anonClass(p.head), plural: p.plural}, true
+	}
 	toks := tokenize(text)
 	if anon, _ := anonymousSource(toks); !anon {
 		toks = tokenize(cutSource(text))
@@ -51,8 +68,10 @@ func parseSource(text string) (m mention, ok bool) {
 	}
 	if anon, n := anonymousSource(toks); anon {
 		m.kind, m.count = kindAnonymous, n
-		m.surface = collapse(cutSource(text))
+		m.surface = anonSurface(cutSource(text))
 		m.key = "anonymous"
+		head := toks[len(toks)-1].lower
+		m.class, m.plural = anonClass(head), strings.HasSuffix(head, "s") || head == "people"
 		return m, true
 	}
 	// "a report from X", "reports by X": the report is X's.
@@ -80,8 +99,11 @@ func parseSource(text string) (m mention, ok bool) {
 	if len(toks) == 0 {
 		return m, false
 	}
-	for _, t := range toks {
+	for i, t := range toks {
 		switch w := t.lower; {
+		case t.upper && officialWords[w] && kind == kindOther && i+1 < len(toks) && toks[i+1].upper:
+			// A capitalised title before a name: "President Ada Quill".
+			kind = kindOfficial
 		case t.upper:
 		case w == "agency" || w == "wire":
 			kind = kindAgency
@@ -90,6 +112,11 @@ func parseSource(text string) (m mention, ok bool) {
 		case officialWords[w] && kind == kindOther:
 			kind = kindOfficial
 		}
+	}
+	// Drop an opening cue word the parser left in ("Citing X").
+	for len(toks) > 1 && (toks[0].lower == "citing" || toks[0].lower == "quoting" || toks[0].lower == "according" ||
+		toks[0].lower == "per" || toks[0].lower == "to" && len(toks) > 2) {
+		toks = toks[1:]
 	}
 	// Drop an opening determiner, unless it opens a name of several
 	// capitalised words ("The Evening Standard Times").
@@ -106,9 +133,18 @@ func parseSource(text string) (m mention, ok bool) {
 	// Meridian report"). A source ending in another common noun is a
 	// description, kept whole ("US officials", "the Russian leader").
 	// "Vell's previous remarks": the possessor speaks.
+	// "Varnholm's transport office": the institution speaks, not the
+	// place; its name is the description after the possessive.
 	for i, t := range toks {
 		if t.upper && (strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s")) && i+1 < len(toks) && !reportHeads[toks[i+1].lower] {
-			toks = toks[:i+1]
+			if institution(toks[i+1:]) {
+				toks = toks[i+1:]
+				if officialWords[toks[len(toks)-1].lower] {
+					kind = kindOfficial
+				}
+			} else {
+				toks = toks[:i+1]
+			}
 			break
 		}
 	}
@@ -124,6 +160,20 @@ func parseSource(text string) (m mention, ok bool) {
 			toks[start-1].lower == "of" && start > 1 && toks[start-2].upper) {
 			start--
 		}
+		// A capitalised title opening the name ("Councillor Mira Voss",
+		// "Prime Minister Ada Quill") describes the person: the name
+		// starts after it.
+		for k := last - 2; k >= start; k-- {
+			if officialWords[toks[k].lower] {
+				start, kind, m.role = k+1, kindOfficial, true
+				// "Minister of State Ana Lu": past the title's complement.
+				if toks[start].lower == "of" && last-start >= 3 {
+					start += 2
+				}
+				break
+			}
+		}
+		m.role = m.role || start > 0 && !toks[start-1].upper && !determiners[toks[start-1].lower]
 		for _, t := range toks[start : last+1] {
 			w := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
 			surface = append(surface, w)
@@ -163,6 +213,22 @@ func parseSource(text string) (m mention, ok bool) {
 	return m, m.key != ""
 }
 
+// institution reports whether toks are a lower-case description headed
+// by a title or a speaking body ("transport office", "finance ministry",
+// "spokeswoman").
+func institution(toks []token) bool {
+	if len(toks) == 0 || len(toks) > 4 {
+		return false
+	}
+	for _, t := range toks {
+		if t.upper {
+			return false
+		}
+	}
+	head := toks[len(toks)-1].lower
+	return officialWords[head] || speakerNouns[head]
+}
+
 // speakerNouns are common nouns for people or bodies that speak, beyond
 // titles and outlets: "the opposition said", "analysts say".
 var speakerNouns = wordSet(`party parties opposition group groups union unions campaign campaigners family families
@@ -196,7 +262,7 @@ func cutSource(s string) string {
 // many people it stands for.
 func anonymousSource(toks []token) (bool, int) {
 	head, marker := false, false
-	n := 1
+	n := 0
 	for i, t := range toks {
 		w := t.lower
 		switch w {
@@ -232,6 +298,8 @@ func anonymousSource(toks []token) (bool, int) {
 type sourceIndex struct {
 	byKey map[string]*citedSource
 	order []string
+	// alias maps the key of a source folded into another to that key.
+	alias map[string]string
 }
 
 type citedSource struct {
@@ -241,10 +309,17 @@ type citedSource struct {
 	arts     map[int]bool
 	via      string
 	count    map[int]int // stated counts of an anonymous source
+	class    string      // anonClass of an anonymous source
+	plural   bool        // an anonymous source described in the plural
+	// roles are the lower-case words written before a name ("baker",
+	// "opposition councillor"); named marks a source referred to again by
+	// its last name alone. Both tell a person from an organisation.
+	roles int
+	named bool
 }
 
 func newSourceIndex() *sourceIndex {
-	return &sourceIndex{byKey: map[string]*citedSource{}}
+	return &sourceIndex{byKey: map[string]*citedSource{}, alias: map[string]string{}}
 }
 
 // add records one mention; an anonymous source is keyed by the source it
@@ -253,18 +328,26 @@ func newSourceIndex() *sourceIndex {
 func (ix *sourceIndex) add(m mention) string {
 	k := m.key
 	if m.kind == kindAnonymous {
-		k = "anonymous via " + m.via
+		k = "anonymous via " + m.via + "|" + m.class
 	}
 	cs, ok := ix.byKey[k]
 	if !ok {
-		cs = &citedSource{key: k, kind: m.kind, surfaces: map[string]int{}, arts: map[int]bool{}, count: map[int]int{}, via: m.via}
+		cs = &citedSource{key: k, kind: m.kind, surfaces: map[string]int{}, arts: map[int]bool{}, count: map[int]int{}, via: m.via, class: m.class}
 		ix.byKey[k] = cs
 		ix.order = append(ix.order, k)
 	}
 	cs.surfaces[m.surface]++
-	cs.arts[m.art] = true
+	if !m.self {
+		cs.arts[m.art] = true
+	}
+	if m.role {
+		cs.roles++
+	}
 	if m.kind == kindAnonymous {
-		cs.count[m.count]++
+		if m.count > 0 {
+			cs.count[m.count]++
+		}
+		cs.plural = cs.plural || m.plural
 	}
 	if cs.kind == kindOther && m.kind != kindOther {
 		cs.kind = m.kind
@@ -294,15 +377,26 @@ func (ix *sourceIndex) merge() {
 			if long.kind == kindOther {
 				long.kind = cs.kind
 			}
+			long.roles += cs.roles
+			// A name referred to by its last word alone is a person's
+			// ("Olav Brenner" … "Brenner").
+			long.named = long.named || !strings.Contains(k, " ")
 			ix.byKey[k] = nil
-			ix.alias(k, k2)
+			ix.redirect(k, k2)
+			ix.alias[k] = k2
 			break
+		}
+	}
+	ix.foldAnonymous()
+	for _, k := range ix.order {
+		if cs := ix.byKey[k]; cs != nil && cs.kind == kindOther && personName(k) && (cs.roles > 0 || cs.named) {
+			cs.kind = kindPerson
 		}
 	}
 }
 
-// alias redirects the via of anonymous sources from one key to another.
-func (ix *sourceIndex) alias(from, to string) {
+// redirect points the via of anonymous sources from one key to another.
+func (ix *sourceIndex) redirect(from, to string) {
 	for _, cs := range ix.byKey {
 		if cs != nil && cs.via == from {
 			cs.via = to
@@ -312,6 +406,13 @@ func (ix *sourceIndex) alias(from, to string) {
 
 // resolve returns the key a mention key ended up under.
 func (ix *sourceIndex) resolve(k string) string {
+	for hops := 0; hops < 8; hops++ {
+		to, ok := ix.alias[k]
+		if !ok {
+			break
+		}
+		k = to
+	}
 	if cs := ix.byKey[k]; cs != nil {
 		return k
 	}
@@ -336,23 +437,38 @@ func (cs *citedSource) name() string {
 	// "Dana Vell").
 	full := best
 	for s := range cs.surfaces {
-		if strings.HasSuffix(s, " "+best) && len(s) > len(full) && (cs.kind == kindOfficial || cs.kind == kindOther) {
+		if strings.HasSuffix(s, " "+best) && len(s) > len(full) && (cs.kind == kindOfficial || cs.kind == kindOther || cs.kind == kindPerson) &&
+			!strings.Contains(best, strings.TrimSuffix(s, " "+best)) {
 			full = s
 		}
 	}
 	return full
 }
 
+// selfOnly reports whether article ai names the source only as its own
+// outlet.
+func (cs *citedSource) selfOnly(ai int) bool {
+	return cs == nil || !cs.arts[ai]
+}
+
 // people is the number of people an anonymous source stands for: the
-// count the articles state most often.
+// count the articles state most often, else two for a plural
+// description ("people familiar with the matter") and one for a single
+// source.
 func (cs *citedSource) people() int {
-	best, bestN := 1, 0
+	best, bestN := 0, 0
 	for c, n := range cs.count {
 		if n > bestN || n == bestN && c > best {
 			best, bestN = c, n
 		}
 	}
-	return best
+	switch {
+	case best > 0:
+		return best
+	case cs.plural:
+		return 2
+	}
+	return 1
 }
 
 // cited returns the cited sources in the contract's form, the most
@@ -370,6 +486,10 @@ func (ix *sourceIndex) cited(arts []*news.Article) []news.CitedSource {
 				c.Articles = append(c.Articles, arts[ai].ID)
 			}
 		}
+		if len(c.Articles) == 0 {
+			// Named only by its own articles ("seen by the Courier").
+			continue
+		}
 		if cs.via != "" {
 			if v := ix.byKey[ix.resolve(cs.via)]; v != nil {
 				c.Via = v.name()
@@ -377,163 +497,17 @@ func (ix *sourceIndex) cited(arts []*news.Article) []news.CitedSource {
 		}
 		out = append(out, c)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Articles) > len(out[j].Articles) })
+	// Outlets and agencies first, then officials, unnamed sources, named
+	// people and the rest ("shopkeepers"); the most widely cited first
+	// within each.
+	sort.SliceStable(out, func(i, j int) bool {
+		if a, b := kindRank[out[i].Kind], kindRank[out[j].Kind]; a != b {
+			return a < b
+		}
+		return len(out[i].Articles) > len(out[j].Articles)
+	})
 	return out
 }
 
-// sources collects the cited sources of every article, sentence by
-// sentence: the sources of its attribution relations (pronouns resolved
-// to the last source named before them), the sources its relations cite
-// ("citing two people close to…"), and outlets and unnamed sources it
-// names outside relations. It sets each unit's srcKeys.
-func (st *story) sources() *sourceIndex {
-	ix := newSourceIndex()
-	for ai, idx := range st.byArt {
-		rels := st.rels[ai]
-		last, lastOutlet := "", ""
-		note := func(u *unit, m mention) string {
-			m.art = ai
-			if m.kind != kindAnonymous && !strings.Contains(m.key, " ") && st.lower[m.key] {
-				// A capitalised common word opening a sentence ("New
-				// report has…"), not a name.
-				return ""
-			}
-			k := ix.add(m)
-			u.srcKeys = append(u.srcKeys, k)
-			return k
-		}
-		for _, j := range idx {
-			u := &st.units[j]
-			if u.headline {
-				if m, ok := parseSource(u.source); ok {
-					note(u, m)
-				}
-				continue
-			}
-			outlets, anon := sentenceMentions(u.sentence)
-			for _, m := range outlets {
-				if k := note(u, m); k != "" {
-					lastOutlet = k
-				}
-			}
-			for _, ri := range u.rels {
-				r := &rels[ri]
-				m, ok := parseSource(r.SourceText)
-				via := lastOutlet
-				if !ok {
-					if last != "" && !r.Continued {
-						u.srcKeys = append(u.srcKeys, last)
-					}
-				} else {
-					if m.kind == kindAnonymous {
-						m.via = lastOutlet
-					}
-					isOutlet := m.kind == kindOutlet || m.kind == kindAgency || r.Verb == "report"
-					if isOutlet && m.kind == kindOther {
-						m.kind = kindOutlet
-					}
-					k := note(u, m)
-					if k != "" && m.kind != kindAnonymous {
-						last, via = k, k
-					}
-					if k != "" && isOutlet {
-						lastOutlet = k
-					}
-				}
-				if r.ViaText != "" {
-					if v, ok := parseSource(r.ViaText); ok {
-						if v.kind == kindAnonymous {
-							v.via = via
-						}
-						note(u, v)
-					}
-				}
-			}
-			for _, m := range anon {
-				if m.via == "" {
-					m.via = lastOutlet
-				}
-				note(u, m)
-			}
-			u.outletCtx = lastOutlet
-		}
-	}
-	ix.merge()
-	return ix
-}
-
-// sentenceMentions finds the sources a sentence names outside any
-// attribution relation: an outlet named by its report ("a Meridian
-// report cited…", "referring to the Wireline article") and an unnamed
-// source described with its count ("two people close to the
-// government"), cited through the outlet named before it.
-func sentenceMentions(sentence string) (outlets []mention, anon []mention) {
-	toks := tokenize(sentence)
-	outlet := func(from, to int) {
-		if from >= to || calendarWords[toks[from].lower] {
-			return
-		}
-		if m, ok := parseSource(sentence[toks[from].start:toks[to-1].end]); ok {
-			m.kind = kindOutlet
-			outlets = append(outlets, m)
-		}
-	}
-	for i, t := range toks {
-		if !reportHeads[t.lower] || t.upper {
-			continue
-		}
-		// "a Meridian report", "Meridian's report" — not a sentence's
-		// capitalised first word ("New report has…").
-		if i > 0 && toks[i-1].upper && !toks[i-1].acro && toks[i-1].start > 0 {
-			j := i - 1
-			for j > 1 && toks[j-1].upper {
-				j--
-			}
-			outlet(j, i)
-		}
-		// "reports from The Evening Standard Times", "an article by Courier".
-		if i+2 < len(toks) && (toks[i+1].lower == "from" || toks[i+1].lower == "by") && toks[i+2].upper {
-			j := i + 2
-			for j+1 < len(toks) && (toks[j+1].upper || outletWords[toks[j+1].lower]) {
-				j++
-			}
-			outlet(i+2, j+1)
-		}
-	}
-	// "…, Wireline reported." closing a sentence.
-	if n := len(toks); n >= 3 && (toks[n-1].lower == "reported" || toks[n-1].lower == "wrote") && toks[n-2].upper {
-		j := n - 2
-		for j > 0 && toks[j-1].upper {
-			j--
-		}
-		if j > 0 && strings.Contains(sentence[toks[j-1].end:toks[j].start], ",") {
-			outlet(j, n-1)
-		}
-	}
-	for i := range toks {
-		w := toks[i].lower
-		n, isCount := numberWords[w]
-		if !isCount || n < 2 && w != "multiple" && w != "several" {
-			continue
-		}
-		// "two anonymous sources close to…": up to the end of the phrase.
-		end := min(len(toks), i+10)
-		if a, c := anonymousSource(toks[i:end]); a {
-			stop := end
-			for k := i + 1; k < end; k++ {
-				if toks[k].lower == "as" || toks[k].lower == "that" || toks[k].lower == "said" || toks[k].lower == "say" {
-					stop = k
-					break
-				}
-			}
-			m := mention{kind: kindAnonymous, count: c, key: "anonymous", surface: collapse(cutSource(sentence[toks[i].start:toks[stop-1].end]))}
-			// Cited through the outlet named before it in the sentence; the
-			// caller fills in the article's last outlet otherwise.
-			if len(outlets) > 0 {
-				m.via = outlets[len(outlets)-1].key
-			}
-			anon = append(anon, m)
-		}
-	}
-	return outlets, anon
-}
+// kindRank orders the kinds of cited sources.
+var kindRank = map[string]int{kindOutlet: 0, kindAgency: 0, kindOfficial: 1, kindAnonymous: 2, kindPerson: 3, kindOther: 4}

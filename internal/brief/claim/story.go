@@ -11,8 +11,14 @@ import (
 // story is one story's articles split into units, with the vocabulary
 // and word weights the similarity uses.
 type story struct {
-	arts    []*news.Article
-	groups  []int // independent source of each article
+	arts   []*news.Article
+	groups []int // independent source of each article
+	roots  []int // the original each article is (a copy of), itself if none
+	// ownKeys are the source keys of each article's outlet (its
+	// original's for a copy), "" when unknown.
+	ownKeys []string
+	// ix is the story's cited sources, once sources has run.
+	ix      *sourceIndex
 	nGroups int
 	units   []unit
 	rels    [][]rel // attribution relations of each article
@@ -27,7 +33,7 @@ type story struct {
 // newStory prepares arts for analysis.
 func newStory(arts []*news.Article, copyOf map[string]string) *story {
 	st := &story{arts: arts, vocab: map[string]int32{}}
-	st.groups, st.nGroups = sourceGroups(arts, copyOf)
+	st.groups, st.roots, st.nGroups = sourceGroups(arts, copyOf)
 	st.byArt = make([][]int, len(arts))
 	tokens := [][]token{}
 	for ai, a := range arts {
@@ -64,11 +70,11 @@ func newStory(arts []*news.Article, copyOf map[string]string) *story {
 				toks = tokenize(u.sentence[u.deniedFrom:])
 			}
 		}
-		u.keys, u.nums = st.keysOf(toks, acronyms)
+		u.keys, u.nums, u.negKeys = st.keysOf(toks, acronyms)
 		if len(u.keys) < minContentKeys && !u.denial && u.content != u.sentence {
 			// Reported content too short to stand alone ("about delays"):
 			// the sentence says what it is about.
-			u.keys, u.nums = st.keysOf(tokenize(u.sentence), acronyms)
+			u.keys, u.nums, u.negKeys = st.keysOf(tokenize(u.sentence), acronyms)
 		}
 	}
 	// Inverse document frequency over the units: a word most statements
@@ -101,7 +107,11 @@ func newStory(arts []*news.Article, copyOf map[string]string) *story {
 // keysOf maps tokens to sorted distinct vocabulary ids, adding the
 // acronym of a capitalised name when the story uses that acronym
 // elsewhere ("United States" and "US").
-func (st *story) keysOf(toks []token, acronyms map[string]bool) (keys, nums []int32) {
+//
+// negs are the keys a negation applies to: the first content word after
+// "not", "no", "never" or a "n't" ("not aware", "hasn't been arrested"),
+// and the stem of an "un-" word ("unaware" is a negated "aware").
+func (st *story) keysOf(toks []token, acronyms map[string]bool) (keys, nums, negs []int32) {
 	add := func(k string, num bool) {
 		id, ok := st.vocab[k]
 		if !ok {
@@ -114,6 +124,7 @@ func (st *story) keysOf(toks []token, acronyms map[string]bool) (keys, nums []in
 			nums = append(nums, id)
 		}
 	}
+	negUntil := 0
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.upper && !t.acro {
@@ -133,20 +144,94 @@ func (st *story) keysOf(toks []token, acronyms map[string]bool) (keys, nums []in
 				continue
 			}
 		}
+		if isNegation(t.lower) {
+			negUntil = i + 4
+			continue
+		}
+		if t.punct {
+			// "If not, the operation…": a negation ends at its clause.
+			negUntil = 0
+		}
+		neg := false
+		if rest, ok := unPrefixed(t.lower); ok {
+			t.lower, neg = rest, true
+		}
 		if k, ok := key(t); ok {
 			add(k, isNumber(t.lower))
+			if neg || i < negUntil {
+				negs = append(negs, keys[len(keys)-1])
+				negUntil = 0
+			}
 		}
 	}
 	slices.Sort(keys)
 	keys = slices.Compact(keys)
 	slices.Sort(nums)
 	nums = slices.Compact(nums)
-	return keys, nums
+	slices.Sort(negs)
+	negs = slices.Compact(negs)
+	return keys, nums, negs
+}
+
+// unPrefixed returns the word an "un-" word negates ("unaware" →
+// "aware", "unwilling" → "willing"); ok is false for other words and for
+// "under…", "uni…", "unt…" words, whose "un" negates nothing.
+func unPrefixed(w string) (string, bool) {
+	if len(w) < 6 || !strings.HasPrefix(w, "un") {
+		return "", false
+	}
+	for _, p := range []string{"uni", "und", "unt", "unl"} {
+		if strings.HasPrefix(w, p) {
+			return "", false
+		}
+	}
+	return w[2:], true
+}
+
+// polarityConflict reports whether a and b share a content word that
+// one negates and the other does not ("was arrested", "was not
+// arrested"). A negation elsewhere in either ("no decision has been
+// taken") does not oppose them.
+//
+// When only one of the two holds a negation word and they share no
+// negated word ("unaware" and "not aware" share one), sharing fewer than
+// three words besides the story's subject is also a conflict: "the
+// office did not respond" and "the office had been told…" share their
+// subject, not a claim.
+func (st *story) polarityConflict(a, b *unit) bool {
+	if len(a.negKeys) == 0 && len(b.negKeys) == 0 {
+		return false
+	}
+	bothNeg := false
+	for i, j := 0, 0; i < len(a.keys) && j < len(b.keys); {
+		switch {
+		case a.keys[i] < b.keys[j]:
+			i++
+		case a.keys[i] > b.keys[j]:
+			j++
+		default:
+			k := a.keys[i]
+			na, nb := slices.Contains(a.negKeys, k), slices.Contains(b.negKeys, k)
+			if na != nb {
+				return true
+			}
+			bothNeg = bothNeg || na
+			i++
+			j++
+		}
+	}
+	if !bothNeg && a.negated != b.negated {
+		if _, n := st.shared(a.keys, b.keys); n < 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceGroups numbers the independent sources: an article and the copies
-// of it (followed transitively through copyOf) share a group.
-func sourceGroups(arts []*news.Article, copyOf map[string]string) ([]int, int) {
+// of it (followed transitively through copyOf) share a group. It returns
+// each article's group and original, and the number of groups.
+func sourceGroups(arts []*news.Article, copyOf map[string]string) ([]int, []int, int) {
 	index := make(map[string]int, len(arts))
 	for i, a := range arts {
 		index[a.ID] = i
@@ -167,8 +252,10 @@ func sourceGroups(arts []*news.Article, copyOf map[string]string) ([]int, int) {
 	}
 	ids := map[int]int{}
 	groups := make([]int, len(arts))
+	roots := make([]int, len(arts))
 	for i := range arts {
 		r := root(i)
+		roots[i] = r
 		g, ok := ids[r]
 		if !ok {
 			g = len(ids)
@@ -176,7 +263,7 @@ func sourceGroups(arts []*news.Article, copyOf map[string]string) ([]int, int) {
 		}
 		groups[i] = g
 	}
-	return groups, len(ids)
+	return groups, roots, len(ids)
 }
 
 // mass is the summed weight of keys.

@@ -17,6 +17,9 @@ type token struct {
 	upper bool // starts with an upper-case letter
 	acro  bool // an acronym: two or more capitals and nothing else
 	quote bool // inside double quotation marks
+	// punct marks a clause break (comma, colon, semicolon, stop, dash)
+	// between the previous token and this one.
+	punct bool
 }
 
 // tokenize splits s into words: runs of letters and digits, keeping an
@@ -26,6 +29,7 @@ type token struct {
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/6)
 	inQuote := false
+	lastEnd := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '"' || r == '\u201C' || r == '\u201D' || r == '\u201E' || r == '\u00AB' || r == '\u00BB' {
@@ -82,6 +86,8 @@ func tokenize(s string) []token {
 		}
 		word = strings.ReplaceAll(word, "’", "'")
 		t := token{text: word, lower: strings.ToLower(word), start: start, end: end, quote: inQuote}
+		t.punct = len(toks) > 0 && strings.ContainsAny(s[lastEnd:start], ",;:.!?—–")
+		lastEnd = end
 		first, _ := utf8.DecodeRuneInString(word)
 		t.upper = unicode.IsUpper(first)
 		t.acro = isAcronym(word)
@@ -140,7 +146,7 @@ func key(t token) (string, bool) {
 	if isNumber(w) {
 		return strings.ReplaceAll(w, ",", ""), true
 	}
-	if lang.IsStopWord(w) || isFiller(w) || negations[w] {
+	if lang.IsStopWord(w) || isFiller(w) || negations[w] || mannerAdverb(w) {
 		return "", false
 	}
 	w = strings.TrimSuffix(w, "'s")
@@ -148,4 +154,16 @@ func key(t token) (string, bool) {
 		w = s
 	}
 	return lang.Stem(w), true
+}
+
+// notAdverbs end in "-ly" but name things: "family", "supply".
+var notAdverbs = wordSet(`family families supply supplies assembly assemblies anomaly monopoly butterfly italy july
+rally rallies ally allies reply replies apply applies jelly belly bully holy daily weekly monthly yearly quarterly
+elderly friendly lonely lovely deadly costly likely unlikely early only`)
+
+// mannerAdverb reports whether w is an adverb of manner or frequency
+// ("repeatedly", "indirectly", "subtly"): how a thing is said or done,
+// not what, so two statements sharing one agree on nothing.
+func mannerAdverb(w string) bool {
+	return len(w) >= 6 && strings.HasSuffix(w, "ly") && !notAdverbs[w]
 }

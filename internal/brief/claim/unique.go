@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -23,25 +24,55 @@ func (st *story) unique(claims []*group) []news.UniqueDetail {
 			}
 		}
 	}
-	var out []news.UniqueDetail
+	// An article's further denials of a claim it already reports denied
+	// ("'It absolutely does not correspond to reality,' he added.") go
+	// with that denial, not among its own details.
+	denying := make([]bool, len(st.arts))
+	for _, g := range claims {
+		if g.denies < 0 {
+			continue
+		}
+		for ai, j := range g.units {
+			denying[ai] = denying[ai] || j >= 0
+		}
+	}
+	spec := st.newSpecifics()
+	type cand struct {
+		d     news.UniqueDetail
+		art   int
+		score int
+	}
+	var cands []cand
 	for i := range st.units {
 		u := &st.units[i]
-		if u.headline || len(u.keys) < minContentKeys {
+		if u.headline || len(u.keys) < minContentKeys || u.denial && u.anaphoric && denying[u.art] {
 			continue
 		}
-		if carried[i] || st.saidElsewhere(i, claims) {
+		if (carried[i] || st.saidElsewhere(i, claims)) && !st.ownNumber(i) {
 			// A shared statement may still hold a figure no other article
 			// gives ("…, about 18% of the territory").
-			if st.ownNumber(i) {
-				out = append(out, news.UniqueDetail{Article: st.arts[u.art].ID, Text: u.sentence, Unconfirmable: st.internal(u)})
-			}
 			continue
 		}
-		out = append(out, news.UniqueDetail{
+		score := spec.score(u)
+		if score == 0 || furniture(u.sentence) || st.copiesDetail(u) {
+			continue
+		}
+		cands = append(cands, cand{news.UniqueDetail{
 			Article:       st.arts[u.art].ID,
 			Text:          u.sentence,
 			Unconfirmable: st.internal(u),
-		})
+		}, u.art, score})
+	}
+	// Article order, the most specific details of each first.
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].art != cands[j].art {
+			return cands[i].art < cands[j].art
+		}
+		return cands[i].score > cands[j].score
+	})
+	out := make([]news.UniqueDetail, 0, len(cands))
+	for _, c := range cands {
+		out = append(out, c.d)
 	}
 	return out
 }
@@ -109,29 +140,40 @@ var internalAfter = []string{"has learned", "has learnt", "learned", "learnt", "
 func (st *story) internal(u *unit) bool {
 	toks := tokenize(u.sentence)
 	low := " " + foldedWords(toks) + " "
-	for _, c := range internalCues {
-		for k := 0; ; {
-			i := strings.Index(low[k:], " "+c+" ")
-			if i < 0 {
-				break
+	for i := range toks {
+		for _, c := range internalCues {
+			cue := strings.Fields(c)
+			if !tokensAt(toks, i, cue) {
+				continue
 			}
-			k += i + len(c) + 1
-			// The word after the cue: a name or the outlet itself.
-			rest := strings.Fields(low[k:])
-			if len(rest) == 0 {
-				break
+			k := i + len(cue)
+			if k < len(toks) && toks[k].lower == "the" {
+				k++
 			}
-			w := rest[0]
-			if w == "us" || w == "this" || w == "our" {
+			if k >= len(toks) {
+				continue
+			}
+			if w := toks[k].lower; w == "us" || w == "this" || w == "our" {
 				return true
 			}
-			for _, t := range toks {
-				if t.lower == w && t.upper && !isStart(toks, t) {
-					return true
-				}
-				if (w == "the" && len(rest) > 1) && t.lower == rest[1] && t.upper {
-					return true
-				}
+			if !toks[k].upper {
+				continue
+			}
+			e := k
+			for e < len(toks) && toks[e].upper {
+				e++
+			}
+			switch cue[0] {
+			case "seen", "obtained", "reviewed", "approached", "according":
+				return true
+			}
+			// One may tell a person too ("told G20 leaders"): only an
+			// outlet's name, not one going on to a noun, is its access.
+			if e < len(toks) && !toks[e].upper && !toks[e].punct && personNoun(toks[e].lower) {
+				continue
+			}
+			if st.isOutlet(strings.ToLower(strings.Join(textsOf(toks[k:e]), " "))) {
+				return true
 			}
 		}
 	}
@@ -145,7 +187,53 @@ func (st *story) internal(u *unit) bool {
 	return false
 }
 
-// isStart reports whether t is the first token.
-func isStart(toks []token, t token) bool {
-	return len(toks) > 0 && toks[0].start == t.start
+// isOutlet reports whether a lower-case name is a news outlet's: one of
+// the story's outlets, an outlet or agency the story cites, or a name
+// ending in a press word ("Harbour Radio").
+func (st *story) isOutlet(name string) bool {
+	fields := strings.Fields(name)
+	if len(fields) == 0 {
+		return false
+	}
+	if last := fields[len(fields)-1]; pressWords[last] || outletWords[last] {
+		return true
+	}
+	for _, k := range st.ownKeys {
+		if k != "" && sameOutlet(name, k) {
+			return true
+		}
+	}
+	if st.ix != nil {
+		if cs := st.ix.byKey[st.ix.resolve(name)]; cs != nil && (cs.kind == kindOutlet || cs.kind == kindAgency) {
+			return true
+		}
+	}
+	return false
+}
+
+// copiesDetail reports whether u, a statement of a copy, adds no name or
+// figure to what its original says: its rewording of the original's
+// quotation ("Half my business…," baker Ada Quill said) is the
+// original's detail, not a second one.
+func (st *story) copiesDetail(u *unit) bool {
+	root := st.roots[u.art]
+	if root == u.art {
+		return false
+	}
+	orig := map[string]bool{}
+	for _, j := range st.byArt[root] {
+		for _, w := range detailWords(st.units[j].sentence) {
+			orig[w] = true
+		}
+	}
+	ws := detailWords(u.sentence)
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if !orig[w] {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package claim
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
@@ -19,6 +20,8 @@ type unit struct {
 
 	keys []int32 // sorted distinct content keys (story vocabulary ids)
 	nums []int32 // the subset of keys that are numbers
+	// negKeys are the keys a negation applies to (keysOf).
+	negKeys []int32
 
 	source string // who the article says states it, "" for its own voice
 	cue    string // the reporting verb
@@ -26,6 +29,9 @@ type unit struct {
 	rels   []int  // indices of the article's relations anchored in the sentence
 	// srcKeys are the cited-source keys of those relations.
 	srcKeys []string
+	// inlineSource is the speaker named after a quotation the parser
+	// found no relation for (quoteTailSpeaker).
+	inlineSource string
 	// outletCtx is the key of the outlet the article last cited at or
 	// before this sentence: who an unnamed "they" or "was said to" rests on.
 	outletCtx string
@@ -97,20 +103,88 @@ func articleUnits(a *news.Article, ai int) ([]unit, []rel) {
 			u.attributed = true
 			u.source, u.cue, u.anon = collapse(best.SourceText), strings.ToLower(best.Verb), best.Anonymous
 			if best.Content.Start >= sp.Start && best.Content.End <= sp.End && best.Content.End > best.Content.Start {
-				u.content = collapse(a.Text[best.Content.Start:best.Content.End])
+				// "X said A, adding that B": the statement is A and B.
+				from, to := best.Content.Start, best.Content.End
+				for _, k := range u.rels {
+					r := &rels[k]
+					if r == best || r.Denial != best.Denial || r.Content.Start < sp.Start || r.Content.End > sp.End ||
+						r.Content.End <= r.Content.Start || !sameSpeaker(r, best) {
+						continue
+					}
+					from, to = min(from, r.Content.Start), max(to, r.Content.End)
+				}
+				u.content = collapse(a.Text[from:to])
 			}
 			if u.source != "" {
 				lastSource = u.source
 			}
 		} else if startsQuoted(text) {
-			// A quotation continuing from, or going on to, the sentence
-			// that names its speaker.
+			// A quotation naming its speaker after it ("…," said baker
+			// Ines Holm) that the parser left out; else one continuing
+			// from, or going on to, the sentence that names its speaker.
 			u.attributed = true
-			u.source = lastSource
+			if sp := quoteTailSpeaker(text); sp != "" {
+				u.source, u.inlineSource = sp, sp
+				lastSource = sp
+			} else {
+				u.source = lastSource
+			}
 		}
 		out = append(out, u)
 	}
+	quoteSpeakers(out, rels)
 	return out, rels
+}
+
+// quoteSpeakers gives a quotation that opens without a cue and runs on
+// into later sentences ("“There will be peace… They haven't changed. …,”
+// the minister said.") the relation of the sentence that closes it.
+func quoteSpeakers(units []unit, rels []rel) {
+	for i := range units {
+		u := &units[i]
+		if u.headline || len(u.rels) > 0 || !startsQuoted(u.sentence) || !openQuote(u.sentence) {
+			continue
+		}
+		for j := i + 1; j < len(units) && j <= i+3; j++ {
+			v := &units[j]
+			if len(v.rels) == 0 {
+				if !openQuote(v.sentence) && strings.ContainsAny(v.sentence, "\"”") {
+					break // the quotation closed without a cue
+				}
+				continue
+			}
+			r := &rels[v.rels[0]]
+			if !r.Direct {
+				break
+			}
+			u.rels = append(u.rels, v.rels[0])
+			u.source = collapse(r.SourceText)
+			break
+		}
+	}
+}
+
+// openQuote reports whether s leaves a double quotation open.
+func openQuote(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '"':
+			n ^= 1
+		case '“':
+			n = 1
+		case '”':
+			n = 0
+		}
+	}
+	return n == 1
+}
+
+// sameSpeaker reports whether relation r goes on with b's source: the
+// same source text, or none of its own ("…, adding that…").
+func sameSpeaker(r, b *rel) bool {
+	st := strings.ToLower(strings.TrimSpace(r.SourceText))
+	return st == "" || st == strings.ToLower(strings.TrimSpace(b.SourceText)) || pronouns[st] || r.Cue.Start == b.Cue.Start
 }
 
 // collapse joins the fields of s with single spaces.
@@ -396,4 +470,43 @@ func withholds(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// tailCues are the reporting verbs that follow a quotation.
+var tailCues = wordSet(`said says added adds told tells explained noted insisted recalled warned asked`)
+
+// quoteTailSpeaker returns the speaker a sentence names right after its
+// closing quotation mark: "…," said baker Ines Holm, who… → "baker Ines
+// Holm"; "…," the mayor said. → "the mayor". "" when there is none.
+func quoteTailSpeaker(s string) string {
+	i := strings.LastIndexAny(s, "\"”")
+	if i <= 0 {
+		return ""
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	rest := strings.TrimSpace(strings.TrimLeft(s[i+size:], " ,"))
+	if j := strings.IndexAny(rest, ",;.!?"); j >= 0 {
+		rest = rest[:j]
+	}
+	f := strings.Fields(rest)
+	if len(f) < 2 {
+		return ""
+	}
+	if tailCues[strings.ToLower(f[0])] {
+		// "said baker Ada Quill on Monday": up to a clause word.
+		end := 1
+		for end < len(f) && end <= 6 && !npStops[strings.ToLower(f[end])] {
+			end++
+		}
+		if end > 1 && end <= 6 {
+			return strings.Join(f[1:end], " ")
+		}
+		return ""
+	}
+	for k := 1; k < len(f) && k <= 5; k++ {
+		if tailCues[strings.ToLower(f[k])] {
+			return strings.Join(f[:k], " ")
+		}
+	}
+	return ""
 }
