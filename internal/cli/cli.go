@@ -92,9 +92,17 @@ Usage:
   parallax brief [--db PATH] [--format text|markdown|json] [--words N] [--limit N] [STORY...]
       the coverage brief of each story (default: the --limit newest): claims × outlets
       matrix, denials, cited sources, frames, unique details, quotes, timeline, summary
-  parallax eval extract [--json] DIR               extraction F1 (../shared/eval/extraction-aeb)
-  parallax eval reuse [--json] DIR                 paraphrase pairs (msrp-train) or controlled-edit copies (a clustered set)
-  parallax eval cluster [--json] DIR               story clustering BCubed/NMI/ARI (a set with gold/clusters.tsv)
+  parallax serve [--db PATH] [--addr 127.0.0.1:8080] [--feeds FILE] [--token T] [--allow-private]
+      web UI and JSON API (docs/API.md); polls the feeds listed in FILE
+  parallax eval TASK [--json] DIR                  quality on a labelled set (../shared/eval/…):
+      extract   extraction F1 (extraction-aeb)
+      reuse     paraphrase pairs (msrp-train) or controlled-edit copies (a clustered set)
+      cluster   story clustering BCubed/NMI/ARI (a set with gold/clusters.tsv)
+      summary   ROUGE of story summaries beside published peers (duc2004-dev, multiling2011)
+      timeline  timeline date F1 and ROUGE (timeline17-dev)
+      quotes    direct quotes and speakers (polnear-train)
+      stance    headline stance towards a claim (emergent)
+      brief     the whole brief against a hand annotation (seeds)
   parallax enqueue --db postgres://… [--split N] SOURCE...
       queue sources for workers; JSON Lines are split N records a job (50)
   parallax worker --db postgres://… [--jobs N] [--lease D] [--drain]
@@ -126,6 +134,8 @@ func Run(ctx context.Context, args []string, env Env) error {
 		return runStories(ctx, rest, env)
 	case "brief":
 		return runBrief(ctx, rest, env)
+	case "serve":
+		return runServe(ctx, rest, env)
 	case "worker":
 		return runWorker(ctx, rest, env)
 	case "enqueue":
