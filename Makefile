@@ -39,6 +39,15 @@ bench:
 
 eval: build
 	$(BIN) eval extract $(SHARED)/extraction-aeb
+	$(BIN) eval reuse $(SHARED)/msrp-train
+	$(BIN) eval reuse $(SHARED)/duc2004-dev
+	for s in duc2004-dev multiling2011 ecbplus-dev; do $(BIN) eval cluster $(SHARED)/$$s || exit 1; done
+	$(BIN) eval summary $(SHARED)/duc2004-dev
+	$(BIN) eval summary $(SHARED)/multiling2011
+	$(BIN) eval brief $(SHARED)/seeds
+	$(BIN) eval stance $(SHARED)/emergent
+	$(BIN) eval quotes $(SHARED)/polnear-train
+	$(BIN) eval timeline $(SHARED)/timeline17-dev
 
 clean:
 	rm -rf bin .demo bench.txt
