@@ -10,8 +10,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/api"
+
 	"github.com/parallax-news/parallax/internal/news"
-	"github.com/parallax-news/parallax/internal/reuse"
 )
 
 // compareWidth is the default width of the side-by-side view.
@@ -48,7 +49,7 @@ func runCompare(ctx context.Context, args []string, env Env) error {
 			return fmt.Errorf("compare: %w", err)
 		}
 	}
-	v := comparison(arts[0], arts[1])
+	v := api.Compare(arts[0], arts[1])
 	switch *format {
 	case "json":
 		enc := json.NewEncoder(env.Stdout)
@@ -61,109 +62,8 @@ func runCompare(ctx context.Context, args []string, env Env) error {
 	return writeSideBySide(env.Stdout, v, max(*width, 40))
 }
 
-// compareView is what compare shows, in every format.
-type compareView struct {
-	A       compareArticle `json:"a"`
-	B       compareArticle `json:"b"`
-	Verdict string         `json:"verdict"` // a reuse kind or "independent"
-	// Copy and Original are set when Verdict is a kind.
-	Copy                string       `json:"copy,omitempty"`
-	Original            string       `json:"original,omitempty"`
-	Coverage            float64      `json:"coverage"`
-	DirectionConfidence float64      `json:"direction_confidence,omitempty"`
-	Evidence            string       `json:"evidence"`
-	CoverageA           float64      `json:"coverage_a"`
-	CoverageB           float64      `json:"coverage_b"`
-	Order               float64      `json:"order"`
-	Rows                []compareRow `json:"rows"`
-}
-
-type compareArticle struct {
-	ID        string    `json:"id"`
-	Title     string    `json:"title"`
-	Source    string    `json:"source"`
-	Published news.Time `json:"published"`
-}
-
-// compareRow is one line of the alignment: an aligned pair, or a sentence
-// of one article alone.
-type compareRow struct {
-	A          string  `json:"a,omitempty"`
-	B          string  `json:"b,omitempty"`
-	Similarity float64 `json:"similarity,omitempty"`
-}
-
-// comparison aligns a with b. The article ingested later is taken as the
-// later arrival, as the copies stage met them.
-func comparison(a, b *news.Article) compareView {
-	da, db := reuse.Prepare(a), reuse.Prepare(b)
-	var res reuse.Result
-	swapped := b.Ingested.After(a.Ingested)
-	if swapped {
-		res = reuse.Compare(db, da, nil)
-		res.Alignment = reuse.Align(da, db)
-	} else {
-		res = reuse.Compare(da, db, nil)
-	}
-	v := compareView{
-		A:         compareArticle{a.ID, a.Title, a.Source, a.Published},
-		B:         compareArticle{b.ID, b.Title, b.Source, b.Published},
-		Verdict:   "independent",
-		Evidence:  res.Reason,
-		CoverageA: res.Alignment.CoverageA,
-		CoverageB: res.Alignment.CoverageB,
-		Order:     res.Alignment.Order,
-	}
-	if res.Copy {
-		l := res.Link
-		v.Verdict, v.Copy, v.Original = string(l.Kind), l.Copy, l.Original
-		v.Coverage, v.DirectionConfidence, v.Evidence = l.Coverage, l.DirectionConfidence, l.Evidence
-	}
-	v.Rows = rows(da, db, res.Alignment)
-	return v
-}
-
-// rows lays the alignment out in A's order, each of B's unaligned
-// sentences placed before the next aligned one that follows it in B.
-func rows(a, b *reuse.Doc, al reuse.Alignment) []compareRow {
-	text := func(d *reuse.Doc, i int) string {
-		sp := d.Sentences[i].Span
-		return strings.Join(strings.Fields(d.Text[sp.Start:sp.End]), " ")
-	}
-	pairOf := make(map[int]news.AlignedPair, len(al.Pairs))
-	alignedB := make([]bool, len(b.Sentences))
-	for _, p := range al.Pairs {
-		pairOf[p.Copy] = p
-		alignedB[p.Original] = true
-	}
-	shownB := make([]bool, len(b.Sentences))
-	var out []compareRow
-	nextB := 0
-	for i := range a.Sentences {
-		p, ok := pairOf[i]
-		if !ok {
-			out = append(out, compareRow{A: text(a, i)})
-			continue
-		}
-		for ; nextB < p.Original; nextB++ {
-			if !alignedB[nextB] && !shownB[nextB] {
-				shownB[nextB] = true
-				out = append(out, compareRow{B: text(b, nextB)})
-			}
-		}
-		nextB = max(nextB, p.Original+1)
-		out = append(out, compareRow{A: text(a, i), B: text(b, p.Original), Similarity: p.Similarity})
-	}
-	for j := range b.Sentences {
-		if !alignedB[j] && !shownB[j] {
-			out = append(out, compareRow{B: text(b, j)})
-		}
-	}
-	return out
-}
-
 // writeSideBySide prints the verdict and the two articles in columns.
-func writeSideBySide(w io.Writer, v compareView, width int) error {
+func writeSideBySide(w io.Writer, v api.Comparison, width int) error {
 	col := (width - 7) / 2
 	var b strings.Builder
 	var head []string
@@ -211,7 +111,7 @@ func writeSideBySide(w io.Writer, v compareView, width int) error {
 	return err
 }
 
-func describe(a compareArticle) string {
+func describe(a api.ComparedArticle) string {
 	parts := []string{}
 	if a.Title != "" {
 		parts = append(parts, a.Title)

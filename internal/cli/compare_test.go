@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallax-news/parallax/internal/api"
 )
 
 // compareDB ingests the reuse fixtures into a new store.
@@ -40,7 +42,7 @@ func TestRun_Compare(t *testing.T) {
 			if err := Run(ctx, []string{"compare", "--db", db, "--format", "json", tt.a, tt.b}, env); err != nil {
 				t.Fatalf("compare: %v\n%s", err, errb)
 			}
-			var v compareView
+			var v api.Comparison
 			if err := json.Unmarshal(out.Bytes(), &v); err != nil {
 				t.Fatalf("not JSON: %v\n%s", err, out)
 			}
