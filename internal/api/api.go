@@ -1,7 +1,9 @@
 // Package api serves Parallax's JSON API (docs/API.md) and defines
 // Service, the operations the API and the web UI share: story listings,
 // briefs, articles, search, comparison and ingestion through the same
-// pipeline as `parallax ingest`.
+// pipeline as `parallax ingest` — or, in queue mode (Options.Queue, a
+// PostgreSQL database shared with `parallax worker` processes), by
+// enqueuing jobs for the workers.
 //
 // Every error is a JSON object {"error": message, "status": code} with a
 // 4xx code for what the client can fix — malformed JSON (400), an
@@ -266,6 +268,11 @@ func (h *Handler) postArticles(w http.ResponseWriter, r *http.Request) {
 		}{errorBody{err.Error(), Status(err)}, res})
 		return
 	}
+	if h.svc.Queued() {
+		// Queue mode: the workers store and analyse the records later.
+		writeJSON(w, http.StatusAccepted, queuedAnswer{Queued: res.Queued, Jobs: res.Jobs})
+		return
+	}
 	status := http.StatusOK
 	switch {
 	case res.Stored() == 0:
@@ -274,6 +281,14 @@ func (h *Handler) postArticles(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusCreated
 	}
 	writeJSON(w, status, res)
+}
+
+// queuedAnswer is the answer of POST /api/v1/articles in queue mode.
+type queuedAnswer struct {
+	// Queued is the number of records queued.
+	Queued int `json:"queued"`
+	// Jobs are the ids of their jobs, in order.
+	Jobs []int64 `json:"jobs"`
 }
 
 // DecodeRecords reads one JSON input record or an array of them from r,

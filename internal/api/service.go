@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/ingest"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/queue"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -36,6 +38,21 @@ type Options struct {
 	Workers int
 	// Cluster configures the stories stage (zero: its defaults).
 	Cluster cluster.Config
+	// Queue, when set, puts the Service in queue mode: every ingest is
+	// turned into jobs on the queue, as `parallax enqueue` makes them, and
+	// the workers sharing the database store and analyse them; nothing is
+	// ingested in this process. Set it when the store is a database that
+	// `parallax worker` processes analyse: two stories stages must never
+	// run on one database.
+	Queue Enqueuer
+	// Split is how many JSON records a queued job carries
+	// (queue.DefaultSplit when 0).
+	Split int
+}
+
+// Enqueuer is the job queue of queue mode (a *queue.PG).
+type Enqueuer interface {
+	Enqueue(ctx context.Context, jobs []queue.Job) ([]int64, error)
 }
 
 // Service is what the JSON API and the web UI both offer: listing and
@@ -43,11 +60,15 @@ type Options struct {
 // articles, and ingesting records, files, URLs and feeds through the same
 // pipeline as `parallax ingest`. It is safe for concurrent use; ingests
 // run one at a time, because the copies and stories stages must see new
-// articles one batch after another, while reads go on beside them.
+// articles one batch after another, while reads go on beside them. In
+// queue mode (Options.Queue) ingests only enqueue jobs, and the workers do
+// the rest.
 type Service struct {
 	st    store.Archive
 	brief BriefFunc
 	fetch *fetch.Client
+	queue Enqueuer
+	split int
 
 	ingestMu sync.Mutex // serialises ingests; guards stdin
 	in       *ingest.Ingester
@@ -63,6 +84,13 @@ func New(st store.Archive, opts Options) *Service {
 		panic("api.New: Options.Brief is required")
 	}
 	s := &Service{st: st, brief: opts.Brief, fetch: opts.Fetch, stdin: &stdinSlot{}, cache: newBriefCache(briefCacheSize)}
+	if opts.Queue != nil {
+		s.queue, s.split = opts.Queue, opts.Split
+		if s.split <= 0 {
+			s.split = queue.DefaultSplit
+		}
+		return s
+	}
 	// One Ingester for the life of the Service, so that the analyzers'
 	// in-memory indexes and the extractor's per-outlet line counts carry
 	// over from one ingest to the next.
@@ -77,6 +105,10 @@ func New(st store.Archive, opts Options) *Service {
 
 // Store returns the archive the Service reads and writes.
 func (s *Service) Store() store.Archive { return s.st }
+
+// Queued reports whether the Service is in queue mode: ingests enqueue
+// jobs and answer before anything is stored.
+func (s *Service) Queued() bool { return s.queue != nil }
 
 // stdinSlot is the Ingester's standard input, pointed at one request's
 // records for the length of one ingest (under ingestMu).
@@ -364,6 +396,12 @@ type IngestResult struct {
 	// Stories are the live stories of those articles, without repeats.
 	Stories []string `json:"stories"`
 	Seconds float64  `json:"seconds"`
+	// Queued and Jobs are what an ingest in queue mode did instead: the
+	// number of inputs it queued (records, files, URLs or feeds) and the
+	// ids of their jobs, in order. The counts above are then zero: the
+	// workers store the articles later.
+	Queued int     `json:"queued,omitempty"`
+	Jobs   []int64 `json:"jobs,omitempty"`
 }
 
 // Stored is the number of articles stored or found already stored.
@@ -399,6 +437,13 @@ func (s *Service) IngestRecords(ctx context.Context, recs []ingest.Record) (*Ing
 	if err != nil {
 		return nil, fmt.Errorf("ingest records: %w", err)
 	}
+	if s.queue != nil {
+		jobs, err := queue.RecordJobs(body, "posted", s.split)
+		if err != nil {
+			return nil, fmt.Errorf("ingest records: %w", err)
+		}
+		return s.enqueue(ctx, "ingest records", len(recs), jobs)
+	}
 	return s.run(ctx, []string{"-"}, body, func(in string) string {
 		return strings.Replace(in, "stdin:", "record ", 1)
 	})
@@ -410,6 +455,15 @@ func (s *Service) IngestRecords(ctx context.Context, recs []ingest.Record) (*Ing
 func (s *Service) IngestFeedBody(ctx context.Context, feedURL string, body []byte) (*IngestResult, error) {
 	if !feed.Sniff(body) {
 		return nil, fmt.Errorf("ingest feed %s: not an RSS, Atom or JSON feed: %w", feedURL, news.ErrInvalid)
+	}
+	if s.queue != nil {
+		// One job carrying the body fetched: the workers do not fetch the
+		// feed again, only the pages of items that carry a snippet.
+		j, err := queue.FileJob("feed", feedURL, body)
+		if err != nil {
+			return nil, fmt.Errorf("ingest feed %s: %w", feedURL, err)
+		}
+		return s.enqueue(ctx, "ingest feed "+feedURL, 1, []queue.Job{j})
 	}
 	return s.run(ctx, []string{"-"}, strings.NewReader(string(body)), func(in string) string {
 		return strings.Replace(in, "stdin", feedURL, 1)
@@ -428,6 +482,14 @@ func (s *Service) IngestURLs(ctx context.Context, urls []string) (*IngestResult,
 			return nil, fmt.Errorf("ingest %q: only http and https URLs can be fetched: %w", u, news.ErrInvalid)
 		}
 	}
+	if s.queue != nil {
+		// The workers fetch (their --allow-private applies).
+		jobs := make([]queue.Job, len(urls))
+		for i, u := range urls {
+			jobs[i] = queue.Job{Kind: queue.KindSource, Payload: u, Label: u}
+		}
+		return s.enqueue(ctx, "ingest URLs", len(urls), jobs)
+	}
 	if s.fetch == nil {
 		return nil, fmt.Errorf("ingest URLs: fetching is disabled: %w", news.ErrUnsupported)
 	}
@@ -439,6 +501,9 @@ func (s *Service) IngestURLs(ctx context.Context, urls []string) (*IngestResult,
 func (s *Service) IngestFiles(ctx context.Context, files []NamedFile) (*IngestResult, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("ingest files: none given: %w", news.ErrEmpty)
+	}
+	if s.queue != nil {
+		return s.enqueueFiles(ctx, files)
 	}
 	dir, err := os.MkdirTemp("", "parallax-upload-")
 	if err != nil {
@@ -467,6 +532,41 @@ func (s *Service) IngestFiles(ctx context.Context, files []NamedFile) (*IngestRe
 		}
 		return in
 	})
+}
+
+// enqueueFiles queues uploaded files: JSON files split into jobs of
+// records, any other file one job carrying it (queue.FileJobs).
+func (s *Service) enqueueFiles(ctx context.Context, files []NamedFile) (*IngestResult, error) {
+	var jobs []queue.Job
+	for _, f := range files {
+		name := safeName(f.Name)
+		body, err := io.ReadAll(f.Body)
+		if err != nil {
+			return nil, fmt.Errorf("ingest files: %s: %w", name, err)
+		}
+		if len(bytes.TrimSpace(body)) == 0 {
+			return nil, fmt.Errorf("ingest files: %s is empty: %w", name, news.ErrEmpty)
+		}
+		js, err := queue.FileJobs(name, body, s.split)
+		if err != nil {
+			return nil, fmt.Errorf("ingest files: %w: %w", err, news.ErrInvalid)
+		}
+		jobs = append(jobs, js...)
+	}
+	return s.enqueue(ctx, "ingest files", len(files), jobs)
+}
+
+// enqueue puts the jobs of n inputs on the queue.
+func (s *Service) enqueue(ctx context.Context, what string, n int, jobs []queue.Job) (*IngestResult, error) {
+	start := time.Now()
+	ids, err := s.queue.Enqueue(ctx, jobs)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return &IngestResult{
+		Failures: []Failure{}, IDs: []string{}, Stories: []string{},
+		Seconds: time.Since(start).Seconds(), Queued: n, Jobs: ids,
+	}, nil
 }
 
 func writeFile(path string, r io.Reader) error {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"github.com/parallax-news/parallax/internal/fetch"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/poll"
+	"github.com/parallax-news/parallax/internal/queue"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/web"
 )
@@ -50,7 +52,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	token := fs.String("token", "", "token writing requests must carry (default $PARALLAX_TOKEN)")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching loopback and private-network addresses")
 	interval := fs.Duration("poll-interval", poll.DefaultInterval, "time between two polls of a feed")
-	workers := fs.Int("workers", 0, "extraction workers (default: number of cores)")
+	workers := fs.Int("workers", 0, "extraction workers (default: number of cores; unused with a postgres:// --db, where workers ingest)")
 	maxBody := fs.Int64("max-body", api.DefaultMaxBodyBytes, "size limit of one API request body, in bytes")
 	maxUpload := fs.Int64("max-upload", web.DefaultMaxUploadBytes, "size limit of one upload from the add page, in bytes")
 	summaryWords := fs.Int("summary-words", 0, "length of story summaries in words (default: the summariser's)")
@@ -83,6 +85,18 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	defer st.Close()
+	// On PostgreSQL, writes become jobs for `parallax worker` processes:
+	// the analysis stage of a shared database runs in one worker at a
+	// time, never beside it in this process.
+	var jobs api.Enqueuer
+	if dsn := cmp.Or(*db, defaultDBPath(env)); isPostgres(dsn) {
+		q, err := queue.Open(ctx, dsn)
+		if err != nil {
+			return fmt.Errorf("serve: open queue: %w", err)
+		}
+		defer q.Close()
+		jobs = q
+	}
 
 	fetcher := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, PerHostDelay: feedHostDelay})
 	defer fetcher.CloseIdleConnections()
@@ -93,6 +107,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		},
 		Fetch:   fetcher,
 		Workers: *workers,
+		Queue:   jobs,
 	})
 
 	// hardCtx ends work still running when the shutdown grace is over.
@@ -149,7 +164,11 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		MaxHeaderBytes:    maxHeaderBytes,
 		BaseContext:       func(net.Listener) context.Context { return hardCtx },
 	}
-	fmt.Fprintf(env.Stderr, "parallax: serving http://%s (%d feeds polled)\n", ln.Addr(), len(feeds))
+	mode := ""
+	if jobs != nil {
+		mode = "; articles added are queued for `parallax worker`"
+	}
+	fmt.Fprintf(env.Stderr, "parallax: serving http://%s (%d feeds polled%s)\n", ln.Addr(), len(feeds), mode)
 
 	pollCtx, pollStop := context.WithCancel(ctx)
 	defer pollStop()
@@ -191,6 +210,11 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		return runErr
 	}
 	return nil
+}
+
+// isPostgres reports whether a --db value names a PostgreSQL database.
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
 // loopbackAddr reports whether a listen address binds loopback only.

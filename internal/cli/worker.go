@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -157,32 +155,12 @@ func runEnqueue(ctx context.Context, args []string, env Env) error {
 	return nil
 }
 
-// jobsFor makes the jobs of one input: URLs and non-JSON files are one
-// job each (files by absolute path, so workers started elsewhere find
-// them on a shared file system); JSON sources are read here and split
-// into jobs of records carried inline.
+// jobsFor makes the jobs of one input (queue.SourceJobs): URLs and
+// non-JSON files are one job each, JSON sources and stdin are split into
+// jobs of records carried inline.
 func jobsFor(in string, split int, env Env) ([]queue.Job, error) {
-	switch {
-	case in == "-":
-		if env.Stdin == nil {
-			return nil, usagef("enqueue: standard input is not available")
-		}
-		return queue.RecordJobs(env.Stdin, "stdin", max(split, 1))
-	case strings.HasPrefix(strings.ToLower(in), "http://") || strings.HasPrefix(strings.ToLower(in), "https://"):
-		return []queue.Job{{Kind: queue.KindSource, Payload: in, Label: in}}, nil
+	if in == "-" && env.Stdin == nil {
+		return nil, usagef("enqueue: standard input is not available")
 	}
-	abs, err := filepath.Abs(in)
-	if err != nil {
-		return nil, fmt.Errorf("enqueue %s: %w", in, err)
-	}
-	lower := strings.TrimSuffix(strings.ToLower(in), ".gz")
-	if split <= 0 || !(strings.HasSuffix(lower, ".jsonl") || strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".ndjson")) {
-		return []queue.Job{{Kind: queue.KindSource, Payload: abs, Label: in}}, nil
-	}
-	f, err := os.Open(in)
-	if err != nil {
-		return nil, fmt.Errorf("enqueue %s: %w", in, errors.Unwrap(err))
-	}
-	defer f.Close()
-	return queue.RecordJobs(f, filepath.Base(in), split)
+	return queue.SourceJobs(in, env.Stdin, split)
 }

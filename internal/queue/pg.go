@@ -197,7 +197,7 @@ func (q *PG) Enqueue(ctx context.Context, jobs []Job) ([]int64, error) {
 	payloads := make([]string, len(jobs))
 	labels := make([]string, len(jobs))
 	for i, j := range jobs {
-		if j.Kind != KindSource && j.Kind != KindRecords {
+		if j.Kind != KindSource && j.Kind != KindRecords && j.Kind != KindFile {
 			return nil, fmt.Errorf("queue enqueue: job %d: unknown kind %q", i, j.Kind)
 		}
 		if strings.TrimSpace(j.Payload) == "" || strings.IndexByte(j.Payload, 0) >= 0 {

@@ -5,8 +5,9 @@
 // # Jobs
 //
 // A job is one thing to ingest: a source (a file path every worker can
-// read, or an http(s) URL of a page or a feed) or a few article records
-// carried inline as JSON Lines. Jobs wait in a table; a worker claims the
+// read, or an http(s) URL of a page or a feed), a few article records
+// carried inline as JSON Lines, or one file carried inline (an upload, a
+// polled feed's body). Jobs wait in a table; a worker claims the
 // oldest free one with SELECT … FOR UPDATE SKIP LOCKED, so two workers
 // never take the same job, and holds it under a lease that it extends
 // while it works. A worker that dies (SIGKILL, power cut, lost network)
@@ -62,6 +63,10 @@ const (
 	// KindRecords: the payload is article records as JSON Lines, in the
 	// layout `parallax ingest` reads.
 	KindRecords Kind = "records"
+	// KindFile: the payload is one file carried inline, its name and its
+	// bytes (see FileJob); the worker reads it as `parallax ingest` reads
+	// a file of that name: text, HTML, JSON records or a feed.
+	KindFile Kind = "file"
 )
 
 // Job is one unit of ingest work.

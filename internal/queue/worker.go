@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -250,11 +252,31 @@ const maxErrors = 5
 func (w *Worker) ingest(ctx context.Context, j *Job) (Result, error) {
 	opts := ingest.Options{Workers: 1, Fetch: w.opts.Fetch}
 	src := j.Payload
+	rename := func(s string) string { return s }
 	switch j.Kind {
 	case KindRecords:
 		opts.Stdin = strings.NewReader(j.Payload)
 		src = "-"
 	case KindSource:
+	case KindFile:
+		// The file is written under its own name in a folder of its own
+		// and read as that file, so that it is told apart (text, HTML,
+		// JSON, feed) and named (the article id) as `parallax ingest
+		// NAME` would.
+		p, err := decodeFile(j.Payload)
+		if err != nil {
+			return Result{}, fmt.Errorf("%w: %w", err, errPermanent)
+		}
+		dir, err := os.MkdirTemp("", "parallax-job-")
+		if err != nil {
+			return Result{}, fmt.Errorf("job %d: %w", j.ID, err)
+		}
+		defer os.RemoveAll(dir)
+		src = filepath.Join(dir, p.Name)
+		if err := os.WriteFile(src, p.Body, 0o600); err != nil {
+			return Result{}, fmt.Errorf("job %d: write %s: %w", j.ID, p.Name, err)
+		}
+		rename = func(s string) string { return strings.Replace(s, src, j.Label, 1) }
 	default:
 		return Result{}, fmt.Errorf("unknown job kind %q: %w", j.Kind, errPermanent)
 	}
@@ -268,7 +290,7 @@ func (w *Worker) ingest(ctx context.Context, j *Job) (Result, error) {
 		if len(res.Errors) == maxErrors {
 			break
 		}
-		res.Errors = append(res.Errors, f.Error())
+		res.Errors = append(res.Errors, rename(f.Error()))
 	}
 	return res, nil
 }

@@ -19,8 +19,10 @@ type addView struct {
 	layout
 	TokenRequired bool
 	Polling       bool
-	Feeds         []poll.Status
-	MaxUploadMB   int64
+	// Queued: the server queues what is added for workers (api.Service.Queued).
+	Queued      bool
+	Feeds       []poll.Status
+	MaxUploadMB int64
 }
 
 // addedView reports what one add did.
@@ -30,6 +32,9 @@ type addedView struct {
 	Err      string
 	Stories  []news.Story
 	Followed string
+	// JobRange names the jobs an add queued ("job 7", "jobs 7–9") in
+	// queue mode.
+	JobRange string
 }
 
 func (s *Server) addPage(w http.ResponseWriter, r *http.Request) {
@@ -37,6 +42,7 @@ func (s *Server) addPage(w http.ResponseWriter, r *http.Request) {
 		layout:        layout{Title: "Add articles", Nav: "add"},
 		TokenRequired: s.opts.Token != "",
 		Polling:       s.opts.Feeds != nil,
+		Queued:        s.svc.Queued(),
 		MaxUploadMB:   s.opts.MaxUploadBytes >> 20,
 	}
 	if s.opts.Feeds != nil {
@@ -155,6 +161,16 @@ func (s *Server) added(w http.ResponseWriter, r *http.Request, res *api.IngestRe
 	}
 	v := addedView{layout: layout{Title: "Added", Nav: "add"}, Res: res, Followed: followed}
 	status := http.StatusOK
+	if err == nil && len(res.Jobs) > 0 {
+		// Queue mode: nothing is stored yet, the workers will.
+		v.Title = "Queued"
+		v.JobRange = fmt.Sprintf("job %d", res.Jobs[0])
+		if n := len(res.Jobs); n > 1 {
+			v.JobRange = fmt.Sprintf("%d jobs, %d–%d", n, res.Jobs[0], res.Jobs[n-1])
+		}
+		s.render(w, r, http.StatusAccepted, "added", v)
+		return
+	}
 	if err != nil {
 		v.Err = err.Error()
 		status = api.Status(err)
