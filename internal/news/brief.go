@@ -41,7 +41,7 @@ type Claim struct {
 	ID string `json:"id"`
 	// Text is a short canonical wording taken from the best-supported unit.
 	Text string `json:"text"`
-	// Origin is who the claim rests on ("Bloomberg", "Dmitry Peskov"),
+	// Origin is who the claim rests on ("Island Post", "Ada Krantz"),
 	// "" when the articles state it without a source.
 	Origin string `json:"origin,omitempty"`
 	// Denies is the id of the claim this one denies, "" if none.
@@ -81,7 +81,7 @@ type CitedSource struct {
 	Kind     string   `json:"kind,omitempty"`
 	Articles []string `json:"articles"`
 	// Via names the source this one is cited through ("two people close
-	// to the Kremlin" via "Bloomberg"), "" when cited directly.
+	// to the ministry" via "Island Post"), "" when cited directly.
 	Via string `json:"via,omitempty"`
 }
 

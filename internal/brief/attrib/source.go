@@ -61,7 +61,7 @@ func isLyAdverb(w string) bool {
 
 // nounPhraseLeft returns the index of the first token of the noun phrase
 // ending at toks[j], read leftwards up to a clause boundary. A name takes
-// its titles and roles ("Kremlin spokesman Dmitry Peskov", "the weekly
+// its titles and roles ("Harbour Authority spokeswoman Ada Krantz", "the weekly
 // Herald"); a name after a preposition is the end of a longer phrase
 // ("two people close to the Council").
 func nounPhraseLeft(toks []token, j int) int {
@@ -120,7 +120,7 @@ func functionWord(low string) bool {
 }
 
 // sourceNouns head sources that are documents or outlets' pieces: "a
-// Bloomberg report", "the ministry's statement".
+// harbour board report", "the ministry's statement".
 var sourceNouns = map[string]bool{
 	"report": true, "reports": true, "article": true, "piece": true, "story": true, "statement": true,
 	"analysis": true, "investigation": true, "study": true, "poll": true, "survey": true, "memo": true,
@@ -172,7 +172,7 @@ func subjectOf(toks []token, i int) (int, int) {
 }
 
 // nameRunLeft returns the first token of the name ending at toks[j] with
-// its titles and roles ("Kremlin spokesman Jane Doe"), lower-case
+// its titles and roles ("Harbour Authority spokeswoman Jane Doe"), lower-case
 // modifiers when they open the clause ("political scientist Jane Doe"
 // after a quotation) and a leading article.
 func nameRunLeft(toks []token, j int) int {

@@ -277,7 +277,7 @@ func parseSource(src string) (p person, ok bool) {
 	return p, true
 }
 
-// roleFrom keeps the role words before a name: "Kremlin spokesman",
+// roleFrom keeps the role words before a name: "Harbour Authority spokeswoman",
 // "US National Security Council spokeswoman"; a leading article is
 // dropped.
 func roleFrom(words []string) string {
