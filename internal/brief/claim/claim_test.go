@@ -229,7 +229,7 @@ func TestParseSource(t *testing.T) {
 		{"The Evening Standard Times", "The Evening Standard Times", "other"},
 		{"senior officials approached by the Meridian", "senior officials", "official"},
 		{"U.S. media outlets", "US media outlets", "outlet"},
-		{"Peskov's previous remarks to the paper", "Peskov", "other"},
+		{"Krantz's previous remarks to the paper", "Krantz", "other"},
 		{"The sources", "the sources", "anonymous"},
 		{"Tidewater's harbour office", "harbour office", "official"},
 		{"Two unnamed surveyors involved in the audit", "two unnamed surveyors", "anonymous"},
