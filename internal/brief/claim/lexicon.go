@@ -14,7 +14,7 @@ debunk debunks debunked debunking disprove disproves disproved disproven
 deflate`)
 
 // weakDenialVerbs deny only when their object is a report of something
-// ("dismissed reports", "rejected the claims"); "rejects territorial
+// ("dismissed reports", "rejected the claims"); "rejects the union's
 // demands" or "dismissed the minister" are not denials.
 var weakDenialVerbs = wordSet(`dismiss dismisses dismissed dismissing reject rejects rejected rejecting
 dispute disputes disputed disputing contradict contradicts contradicted contradicting

@@ -50,7 +50,7 @@ func (st *story) unique(claims []*group) []news.UniqueDetail {
 		}
 		if (carried[i] || st.saidElsewhere(i, claims)) && !st.ownNumber(i) {
 			// A shared statement may still hold a figure no other article
-			// gives ("…, about 18% of the territory").
+			// gives ("…, about 40% of the harbour").
 			continue
 		}
 		score := spec.score(u)

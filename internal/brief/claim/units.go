@@ -358,7 +358,7 @@ func (m *marks) setDenied(toks []token, i int) {
 
 // reportObject reports whether the words from toks[i] open a noun phrase
 // headed by a report noun: "reports", "the claims", "a Meridian article",
-// "the council's reports" — but not "territorial claims", where a content word
+// "the council's reports" — but not "pay claims", where a content word
 // says the claims are of another kind.
 func reportObject(toks []token, i int) bool {
 	for k := i; k < len(toks) && k < i+4; k++ {
