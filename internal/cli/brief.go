@@ -51,8 +51,11 @@ func runBrief(ctx context.Context, args []string, env Env) error {
 		}
 	}
 	w := bufio.NewWriter(env.Stdout)
+	bar := newProgressBar(env.Stderr, "brief", len(ids) > 1 && env.IsTerminal != nil && env.IsTerminal(env.Stderr))
+	defer bar.finish()
 	var failed []error
 	for i, id := range ids {
+		bar.update(i, len(ids), "stories")
 		b, err := brief.Build(ctx, st, id, brief.Options{SummaryWords: *words})
 		if err != nil {
 			if errors.Is(err, news.ErrNotFound) {
@@ -105,13 +108,14 @@ func writeJSONLine(w io.Writer, v any) error {
 }
 
 // exportBriefs writes the brief of every live story as JSON Lines, the
-// contract of `export --what briefs`.
-func exportBriefs(ctx context.Context, st store.Archive, w io.Writer) error {
+// contract of `export --what briefs`, showing progress on bar.
+func exportBriefs(ctx context.Context, st store.Archive, w io.Writer, bar *progressBar) error {
 	ids, err := storyIDs(ctx, st, 0)
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
+	for i, id := range ids {
+		bar.update(i, len(ids), "stories")
 		b, err := brief.Build(ctx, st, id, brief.Options{})
 		if err != nil {
 			return err

@@ -32,7 +32,10 @@ func runExport(ctx context.Context, args []string, env Env) error {
 	defer st.Close()
 	if *what == "briefs" {
 		w := bufio.NewWriterSize(env.Stdout, 256<<10)
-		if err := exportBriefs(ctx, st, w); err != nil {
+		bar := newProgressBar(env.Stderr, "export briefs", env.IsTerminal != nil && env.IsTerminal(env.Stderr))
+		err := exportBriefs(ctx, st, w, bar)
+		bar.finish()
+		if err != nil {
 			return fmt.Errorf("export briefs: %w", err)
 		}
 		if err := w.Flush(); err != nil {
