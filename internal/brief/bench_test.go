@@ -16,7 +16,11 @@ import (
 // story50 builds a 50-article story from real reporting: the articles of
 // the largest topics of ecbplus-dev (reports of one kind of event by many
 // outlets), prepared as ingest prepares them.
-func story50(b *testing.B) []*news.Article {
+func story50(b *testing.B) []*news.Article { b.Helper(); return storyN(b, 50) }
+
+// storyN builds an n-article story from the largest topics of
+// ecbplus-dev, as story50 does.
+func storyN(b *testing.B, n int) []*news.Article {
 	b.Helper()
 	recs := evaldata.Articles(b, "ecbplus-dev")
 	f, err := os.Open(filepath.Join(evaldata.Dir(b, "ecbplus-dev"), "gold", "clusters.tsv"))
@@ -43,7 +47,7 @@ func story50(b *testing.B) []*news.Article {
 	})
 	var arts []*news.Article
 	for _, r := range recs {
-		if len(arts) == 50 {
+		if len(arts) == n {
 			break
 		}
 		text := lang.Normalize(r.Text)
@@ -53,7 +57,7 @@ func story50(b *testing.B) []*news.Article {
 			Language: "en", Sentences: lang.Sentences(text),
 		})
 	}
-	if len(arts) < 50 {
+	if len(arts) < n {
 		b.Skipf("only %d articles", len(arts))
 	}
 	return arts
@@ -67,6 +71,37 @@ func BenchmarkAnalyze_50(b *testing.B) {
 	start := evaldata.CPUTime()
 	for range b.N {
 		if br := Analyze(arts, nil, Options{}); len(br.Articles) != 50 {
+			b.Fatalf("brief of %d articles", len(br.Articles))
+		}
+	}
+	b.ReportMetric(float64(evaldata.CPUTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+// BenchmarkAnalyze_500 times the brief of a 500-article story: the
+// largest topics of ecbplus-dev told as one story (target under 10 s).
+func BenchmarkAnalyze_500(b *testing.B) {
+	arts := storyN(b, 500)
+	b.ResetTimer()
+	start := evaldata.CPUTime()
+	for range b.N {
+		if br := Analyze(arts, nil, Options{}); len(br.Articles) != 500 {
+			b.Fatalf("brief of %d articles", len(br.Articles))
+		}
+	}
+	b.ReportMetric(float64(evaldata.CPUTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+// BenchmarkAnalyze_BigArticle times the brief of a story holding one
+// 256 kB article, which shows any part growing faster than the text.
+func BenchmarkAnalyze_BigArticle(b *testing.B) {
+	arts := []*news.Article{
+		invented("big", "Coast Ledger", "Storm cuts power across the coast", bigArticle(256<<10), 5),
+		ferryStory()[0],
+	}
+	b.ResetTimer()
+	start := evaldata.CPUTime()
+	for range b.N {
+		if br := Analyze(arts, nil, Options{}); len(br.Articles) != 2 {
 			b.Fatalf("brief of %d articles", len(br.Articles))
 		}
 	}

@@ -90,9 +90,18 @@ func Analyze(arts []*news.Article, copyOf map[string]string, opts Options) *news
 }
 
 // ordered returns the articles by publication time, undated ones last in
-// their given order, so that "earliest" means what a reader expects.
+// their given order, so that "earliest" means what a reader expects. An
+// article given twice (the same id) counts once, and nil ones not at all:
+// the matrix has one column per article.
 func ordered(arts []*news.Article) []*news.Article {
-	out := append([]*news.Article(nil), arts...)
+	out := make([]*news.Article, 0, len(arts))
+	seen := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		if a != nil && !seen[a.ID] {
+			seen[a.ID] = true
+			out = append(out, a)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Published, out[j].Published
 		switch {

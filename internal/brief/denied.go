@@ -28,12 +28,20 @@ func markDenied(b *news.Brief) {
 	if len(denied) == 0 {
 		return
 	}
+	// The stems of each claim's evidence sentences, computed once: a
+	// large story has thousands of them.
+	evidence := make([][]map[string]bool, len(b.Claims))
+	for ci, c := range b.Claims {
+		for _, ev := range c.Evidence {
+			evidence[ci] = append(evidence[ci], stems(ev))
+		}
+	}
 	for i := range b.Summary {
 		s := stems(b.Summary[i].Text)
 		best, bestShare := "", 0.0
-		for _, c := range b.Claims {
-			for _, ev := range c.Evidence {
-				if sh := shareOf(s, stems(ev)); sh > bestShare {
+		for ci, c := range b.Claims {
+			for _, ev := range evidence[ci] {
+				if sh := shareOf(s, ev); sh > bestShare {
 					best, bestShare = c.ID, sh
 				}
 			}

@@ -200,12 +200,17 @@ func overlap(a, b features) (int, float64) {
 type quoteGroup struct {
 	mentions []Mention
 	feats    []features
+	// keys are the mentions' lastKey of their speaker ("" when not a
+	// person); persons the distinct keys of the persons the group names.
+	keys    []string
+	persons map[string]bool
 }
 
-// compatible reports whether two mentions may have the same speaker.
-func compatible(a, b Mention) (same, unknown bool) {
+// compatible reports whether two mentions may have the same speaker; ka
+// and kb are their speakers' lastKey.
+func compatible(a, b Mention, ka, kb string) (same, unknown bool) {
 	if a.Person && b.Person {
-		return lastKey(a.Speaker) == lastKey(b.Speaker), false
+		return ka == kb, false
 	}
 	if strings.EqualFold(a.Speaker, b.Speaker) {
 		return true, false
@@ -213,42 +218,67 @@ func compatible(a, b Mention) (same, unknown bool) {
 	return false, true
 }
 
-// conflicts reports whether m names a person other than one the group
-// already names: unnamed mentions must not bridge two speakers.
-func conflicts(m Mention, g *quoteGroup) bool {
+// conflicts reports whether m, whose speaker's lastKey is key, names a
+// person other than one the group already names: unnamed mentions must
+// not bridge two speakers.
+func conflicts(m Mention, key string, g *quoteGroup) bool {
 	if !m.Person {
 		return false
 	}
-	for _, o := range g.mentions {
-		if o.Person && lastKey(o.Speaker) != lastKey(m.Speaker) {
-			return true
-		}
-	}
-	return false
+	return len(g.persons) > 1 || len(g.persons) == 1 && !g.persons[key]
 }
 
 // group gathers mentions into quotes greedily, in order: each joins the
-// group holding its best match, or starts one.
+// group holding its best match, or starts one. Only the groups sharing a
+// content word or the whole wording with a mention can match it, so an
+// index of those finds the candidates: a story of thousands of
+// quotations is grouped in time near linear, not quadratic.
 func group(ms []Mention) []*quoteGroup {
 	var groups []*quoteGroup
+	byStem := map[string][]int{} // content stem → groups holding it (may repeat)
+	byNorm := map[string][]int{} // wording → groups holding it (may repeat)
+	note := func(index map[string][]int, k string, g int) {
+		if l := index[k]; len(l) == 0 || l[len(l)-1] != g {
+			index[k] = append(l, g)
+		}
+	}
 	for _, m := range ms {
 		f := featuresOf(m.Text)
-		var best *quoteGroup
+		key := ""
+		if m.Person {
+			key = lastKey(m.Speaker)
+		}
+		cand := map[int]bool{}
+		for w := range f.content {
+			for _, g := range byStem[w] {
+				cand[g] = true
+			}
+		}
+		for _, g := range byNorm[f.norm] {
+			cand[g] = true
+		}
+		order := make([]int, 0, len(cand))
+		for g := range cand {
+			order = append(order, g)
+		}
+		sort.Ints(order)
+		best := -1
 		bestScore := 0.0
-		for _, g := range groups {
-			if conflicts(m, g) {
+		for _, gi := range order {
+			g := groups[gi]
+			if conflicts(m, key, g) {
 				continue
 			}
 			score := 0.0
 			for k, o := range g.mentions {
-				same, unknown := compatible(m, o)
+				same, unknown := compatible(m, o, key, g.keys[k])
 				if !same && !unknown {
 					continue
 				}
 				of := g.feats[k]
 				if of.norm == f.norm {
-					score = max(score, 2)
-					continue
+					score = 2 // the most any member can give
+					break
 				}
 				if o.Article == m.Article {
 					continue // two different quotes of one article stay apart
@@ -263,15 +293,24 @@ func group(ms []Mention) []*quoteGroup {
 				}
 			}
 			if score > bestScore {
-				best, bestScore = g, score
+				best, bestScore = gi, score
 			}
 		}
-		if best == nil {
-			best = &quoteGroup{}
-			groups = append(groups, best)
+		if best < 0 {
+			best = len(groups)
+			groups = append(groups, &quoteGroup{persons: map[string]bool{}})
 		}
-		best.mentions = append(best.mentions, m)
-		best.feats = append(best.feats, f)
+		g := groups[best]
+		g.mentions = append(g.mentions, m)
+		g.feats = append(g.feats, f)
+		g.keys = append(g.keys, key)
+		if m.Person {
+			g.persons[key] = true
+		}
+		for w := range f.content {
+			note(byStem, w, best)
+		}
+		note(byNorm, f.norm, best)
 	}
 	return groups
 }
@@ -343,17 +382,38 @@ func (g *quoteGroup) quote(arts []*news.Article) news.Quote {
 // then the longest.
 func (g *quoteGroup) canonical(count map[string]int) int {
 	type score struct{ count, clean, central, length int }
+	// central: the summed common subsequence with every other wording,
+	// computed once per distinct wording (a wording's common subsequence
+	// with itself is all its words).
+	var distinct []int
+	first := map[string]bool{}
+	for k, f := range g.feats {
+		if !first[f.norm] {
+			first[f.norm] = true
+			distinct = append(distinct, k)
+		}
+	}
+	central := make(map[string]int, len(distinct))
+	for _, k := range distinct {
+		f := g.feats[k]
+		c := -len(f.words)
+		for _, o := range distinct {
+			of := g.feats[o]
+			if o == k {
+				c += count[of.norm] * len(f.words)
+			} else {
+				c += count[of.norm] * lcs(f.words, of.words)
+			}
+		}
+		central[f.norm] = c
+	}
 	scores := make([]score, len(g.feats))
 	for k, f := range g.feats {
 		s := score{count: count[f.norm], length: len(f.words)}
 		if !strings.Contains(g.mentions[k].Text, "[") {
 			s.clean = 1
 		}
-		for o, of := range g.feats {
-			if o != k {
-				s.central += lcs(f.words, of.words)
-			}
-		}
+		s.central = central[f.norm]
 		scores[k] = s
 	}
 	best := 0
@@ -411,9 +471,18 @@ func diff(text string, f features, canonText string, c features) string {
 }
 
 // lcs returns the length of the longest common subsequence of a and b.
+// A common head and tail are counted first, so that two long wordings of
+// one speech differing in a few words cost time linear in their length.
 func lcs(a, b []string) int {
+	same := 0
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b, same = a[1:], b[1:], same+1
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b, same = a[:len(a)-1], b[:len(b)-1], same+1
+	}
 	if len(a) == 0 || len(b) == 0 {
-		return 0
+		return same
 	}
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
@@ -430,5 +499,5 @@ func lcs(a, b []string) int {
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return same + prev[len(b)]
 }

@@ -15,6 +15,7 @@
 package summary
 
 import (
+	"container/heap"
 	"math"
 	"sort"
 	"strings"
@@ -94,35 +95,59 @@ func Summarise(arts []*news.Article, opts Options) []Sentence {
 	weights := conceptWeights(cands, nGroups)
 
 	covered := map[string]bool{}
+	score := func(c *candidate) float64 {
+		gain := 0.0
+		seen := map[string]bool{}
+		for _, k := range c.concepts {
+			if !covered[k] && !seen[k] {
+				gain += weights[k]
+				seen[k] = true
+			}
+		}
+		if gain <= 0 {
+			return 0
+		}
+		return gain / math.Pow(float64(c.words), lenExp) * (1 + leadBonus/math.Pow(2, float64(c.pos)))
+	}
+	// Greedy choice, evaluated lazily: a sentence's score only falls as
+	// concepts get covered, so a stale score bounds the fresh one and only
+	// the top of the queue needs rescoring. The choice is the same as
+	// rescoring every sentence each round (best score, first sentence on
+	// ties), in time near linear in the sentences instead of quadratic.
+	q := &queue{}
+	for i := range cands {
+		c := &cands[i]
+		if !c.ok || !opts.Overflow && c.words > budget {
+			continue
+		}
+		if sc := score(c); sc > 0 {
+			q.items = append(q.items, scoredCand{i: i, score: sc})
+		}
+	}
+	heap.Init(q)
 	var picked []*candidate
 	used := 0
-	taken := make([]bool, len(cands))
-	for used < budget {
-		best, bestScore := -1, 0.0
-		for i, c := range cands {
-			if taken[i] || !c.ok || !opts.Overflow && used+c.words > budget {
+	for used < budget && q.Len() > 0 {
+		best := -1
+		for q.Len() > 0 {
+			top := heap.Pop(q).(scoredCand)
+			c := &cands[top.i]
+			if !opts.Overflow && used+c.words > budget {
+				continue // the budget only shrinks: never eligible again
+			}
+			top.score = score(c)
+			if top.score <= 0 {
 				continue
 			}
-			gain := 0.0
-			seen := map[string]bool{}
-			for _, k := range c.concepts {
-				if !covered[k] && !seen[k] {
-					gain += weights[k]
-					seen[k] = true
-				}
+			if q.Len() == 0 || !q.before(q.items[0], top) {
+				best = top.i
+				break
 			}
-			if gain <= 0 {
-				continue
-			}
-			score := gain / math.Pow(float64(c.words), lenExp) * (1 + leadBonus/math.Pow(2, float64(c.pos)))
-			if score > bestScore {
-				best, bestScore = i, score
-			}
+			heap.Push(q, top)
 		}
 		if best < 0 {
 			break
 		}
-		taken[best] = true
 		c := &cands[best]
 		if redundant(c, picked) {
 			continue
@@ -139,6 +164,29 @@ func Summarise(arts []*news.Article, opts Options) []Sentence {
 		out = append(out, carriers(c, cands, arts, groups, nGroups))
 	}
 	return out
+}
+
+// scoredCand is a candidate sentence with its last computed score.
+type scoredCand struct {
+	i     int
+	score float64
+}
+
+// queue is a max-heap of candidates by score, the earlier sentence first
+// on ties.
+type queue struct{ items []scoredCand }
+
+func (q *queue) before(a, b scoredCand) bool {
+	return a.score > b.score || a.score == b.score && a.i < b.i
+}
+func (q *queue) Len() int           { return len(q.items) }
+func (q *queue) Less(i, j int) bool { return q.before(q.items[i], q.items[j]) }
+func (q *queue) Swap(i, j int)      { q.items[i], q.items[j] = q.items[j], q.items[i] }
+func (q *queue) Push(x any)         { q.items = append(q.items, x.(scoredCand)) }
+func (q *queue) Pop() any {
+	x := q.items[len(q.items)-1]
+	q.items = q.items[:len(q.items)-1]
+	return x
 }
 
 // sourceGroups numbers the independent sources: an article and the copies

@@ -41,6 +41,10 @@ type merger struct {
 	order   map[string]int
 	groupOf []int
 	groups  []*group
+	// scratch of similar, per event
+	shared  []float64
+	count   []int
+	touched []int
 }
 
 // merge groups events into timeline entries.
@@ -122,20 +126,30 @@ func (m *merger) prepare() {
 }
 
 // similar returns, per group, the best weighted Dice overlap between
-// event e and a member of that group, for overlaps of at least min.
+// event e and a member of that group, for overlaps of at least min. The
+// overlaps are summed in dense per-event scratch arrays, not maps: a long
+// story compares thousands of events.
 func (m *merger) similar(e int, postings map[string][]int, min float64) map[int]float64 {
-	shared := map[int]float64{}
-	count := map[int]int{}
+	if m.shared == nil {
+		m.shared = make([]float64, len(m.events))
+		m.count = make([]int, len(m.events))
+	}
+	touched := m.touched[:0]
 	for _, s := range m.context[e] {
 		w := m.weight[s]
 		for _, o := range postings[s] {
-			shared[o] += w
-			count[o]++
+			if m.count[o] == 0 {
+				touched = append(touched, o)
+			}
+			m.shared[o] += w
+			m.count[o]++
 		}
 	}
 	out := map[int]float64{}
-	for o, w := range shared {
-		if count[o] < minShared {
+	for _, o := range touched {
+		w, n := m.shared[o], m.count[o]
+		m.shared[o], m.count[o] = 0, 0
+		if n < minShared {
 			continue
 		}
 		sim := 2 * w / (m.total[e] + m.total[o])
@@ -146,6 +160,7 @@ func (m *merger) similar(e int, postings map[string][]int, min float64) map[int]
 			out[g] = sim
 		}
 	}
+	m.touched = touched
 	return out
 }
 
@@ -175,7 +190,7 @@ func (m *merger) foldDisagreements(postings map[string][]int) {
 					m.articleCount(other) < m.articleCount(grp) {
 					continue
 				}
-				if sim > bestSim {
+				if sim > bestSim || sim == bestSim && h < best {
 					best, bestSim = h, sim
 				}
 			}

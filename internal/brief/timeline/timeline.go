@@ -68,12 +68,22 @@ type Event struct {
 	stems, context []string
 }
 
+// maxArticleEvents is the most events one article adds to a timeline, its
+// first in text order (the longest articles of the development sets date
+// about 30).
+const maxArticleEvents = 200
+
 // Build returns the timeline of a story's articles: one entry per event,
 // in date order, listing the articles that date it.
+//
+// An article's events past its first maxArticleEvents are left out: news
+// articles date at most a few dozen events, and merging compares events
+// pairwise, so one huge text (an archive dump, a live blog of thousands
+// of dated lines) would otherwise cost time quadratic in its length.
 func Build(arts []*news.Article) []news.TimelineEntry {
 	var events []Event
 	for _, a := range arts {
-		events = append(events, Events(a, Reference(a, arts))...)
+		events = append(events, articleEvents(a, Reference(a, arts), maxArticleEvents)...)
 	}
 	order := make(map[string]int, len(arts))
 	for i, a := range arts {
@@ -142,7 +152,11 @@ func truncDay(t news.Time) news.Time {
 
 // Events returns the dated events of one article, with relative dates
 // resolved against ref (zero: only dates stated in full), in text order.
-func Events(a *news.Article, ref news.Time) []Event {
+func Events(a *news.Article, ref news.Time) []Event { return articleEvents(a, ref, 0) }
+
+// events_ is Events, stopping after the first limit events (all when
+// limit is 0).
+func articleEvents(a *news.Article, ref news.Time, limit int) []Event {
 	text := a.Text
 	sents := a.Sentences
 	if len(sents) == 0 {
@@ -154,7 +168,15 @@ func Events(a *news.Article, ref news.Time) []Event {
 		out = append(out, l)
 	}
 	si := 0
+	// The context stems of a sentence, computed once for all the dates
+	// it holds: one sentence of a text without full stops may hold
+	// thousands.
+	ctxOf, prevOf := -1, -1
+	var sentCtx, prevCtx []string
 	for _, m := range mentions {
+		if limit > 0 && len(out) >= limit {
+			break
+		}
 		for si < len(sents) && sents[si].End <= m.Span.Start {
 			si++
 		}
@@ -174,9 +196,15 @@ func Events(a *news.Article, ref news.Time) []Event {
 		if len(stems) < minContentWords {
 			continue
 		}
-		ctx := union(contentStems(sent), stems)
+		if ctxOf != si {
+			ctxOf, sentCtx = si, contentStems(sent)
+		}
+		ctx := union(sentCtx, stems)
 		if si > 0 && startsWithAnaphor(sent) {
-			ctx = union(ctx, contentStems(text[sents[si-1].Start:sents[si-1].End]))
+			if prevOf != si-1 {
+				prevOf, prevCtx = si-1, contentStems(text[sents[si-1].Start:sents[si-1].End])
+			}
+			ctx = union(ctx, prevCtx)
 		}
 		out = append(out, Event{Article: a.ID, Time: truncDay(m.Time), Text: clause, Sentence: trimSentence(sent),
 			SentenceIndex: si, Relative: m.Relative, Future: m.Future, stems: stems, context: ctx})
