@@ -121,7 +121,10 @@ func TestColKey(t *testing.T) {
 func TestMarkDenied(t *testing.T) {
 	b := &news.Brief{
 		Claims: []news.Claim{
-			{ID: "C1", Evidence: map[string]string{"a": "Ferry crews are preparing a two-week strike in June, three crew members said."}},
+			{ID: "C1", Evidence: map[string]string{
+				"a": "Ferry crews are preparing a two-week strike in June, three crew members said.",
+				"c": "The operator denied that crews were preparing a strike.",
+			}},
 			{ID: "C2", Denies: "C1", Evidence: map[string]string{"c": "The operator denied that crews were preparing a strike."}},
 			{ID: "C3", Evidence: map[string]string{"a": "Crossings to the outer islands carry 4,000 passengers a day."}},
 		},

@@ -38,17 +38,20 @@ func markDenied(b *news.Brief) {
 	}
 	for i := range b.Summary {
 		s := stems(b.Summary[i].Text)
-		best, bestShare := "", 0.0
+		states, reportsDenial := false, false
 		for ci, c := range b.Claims {
 			for _, ev := range evidence[ci] {
-				if sh := shareOf(s, ev); sh > bestShare {
-					best, bestShare = c.ID, sh
+				if shareOf(s, ev) < sameStatement {
+					continue
 				}
+				// A sentence reporting the denial usually restates the
+				// claim too ("X denied reports that Y"): it is the
+				// denial, not the claim smoothed over.
+				reportsDenial = reportsDenial || denial[c.ID]
+				states = states || denied[c.ID]
 			}
 		}
-		if bestShare >= sameStatement && denied[best] && !denial[best] {
-			b.Summary[i].Denied = true
-		}
+		b.Summary[i].Denied = states && !reportsDenial
 	}
 }
 
