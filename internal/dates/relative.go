@@ -87,12 +87,15 @@ func (r Resolver) FindAll(s string) []Mention {
 	toks := tokenize(s)
 	sc := relScanner{s: s, toks: toks, ref: ref, hasRef: hasRef, floor: r.Floor}
 	sc.covered = make([]bool, len(toks))
+	// Tokens and full dates both run in text order, full dates without
+	// overlap: a token can only fall in the first date not ending before it.
+	p := 0
 	for k, tk := range toks {
-		for _, sp := range full {
-			if tk.start < sp.End && tk.end > sp.Start {
-				sc.covered[k] = true
-				break
-			}
+		for p < len(full) && full[p].End <= tk.start {
+			p++
+		}
+		if p < len(full) && tk.end > full[p].Start {
+			sc.covered[k] = true
 		}
 	}
 	for k := 0; k < len(toks); {

@@ -1,6 +1,8 @@
 package claim
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -36,50 +38,71 @@ func (st *story) candidate(u *unit) bool {
 // by what they deny, so that an article mentioning a claim only to deny
 // it still counts as mentioning it.
 func (st *story) neighbours() [][]int {
-	// An inverted index over keys keeps the comparison to pairs sharing
-	// at least one key.
-	post := make([][]int32, len(st.vocab))
-	for i := range st.units {
-		if st.units[i].headline {
-			continue
-		}
-		for _, k := range st.units[i].keys {
-			post[k] = append(post[k], int32(i))
-		}
-	}
+	// Only pairs sharing minShared keys besides the topic words can reach
+	// a threshold (sim), so the index of those keys finds them. They are
+	// taken in the order of the first key they share, then by index, as
+	// a walk over every shared key would meet them.
+	ci := st.index()
 	nb := make([][]int, len(st.units))
-	seen := make([]int32, len(st.units))
-	for i := range seen {
-		seen[i] = -1
+	type pair struct {
+		first int32 // the smallest key the two share
+		j     int
 	}
+	var pairs []pair
 	for i := range st.units {
 		a := &st.units[i]
 		if a.headline || len(a.keys) < minContentKeys {
 			continue
 		}
-		for _, k := range a.keys {
-			for _, j32 := range post[k] {
-				j := int(j32)
-				if j <= i || seen[j] == int32(i) {
-					continue
-				}
-				seen[j] = int32(i)
-				b := &st.units[j]
-				if b.art == a.art || len(b.keys) < minContentKeys {
-					continue
-				}
-				need := groupThreshold
-				if !a.denial && !b.denial && (st.polarityConflict(a, b) || st.otherSpeakers(a, b)) {
-					need = negatedMatch
-				}
-				if st.sim(a, b) >= need {
-					nb[i] = append(nb[i], j)
-					nb[j] = append(nb[j], i)
-				}
+		pairs = pairs[:0]
+		for _, j32 := range ci.countShared(st, a.keys) {
+			j := int(j32)
+			if j <= i || ci.count[j] < minShared {
+				continue
+			}
+			b := &st.units[j]
+			if b.art == a.art || len(b.keys) < minContentKeys {
+				continue
+			}
+			pairs = append(pairs, pair{firstCommon(a.keys, b.keys), j})
+		}
+		ci.reset()
+		slices.SortFunc(pairs, func(x, y pair) int {
+			if x.first != y.first {
+				return cmp.Compare(x.first, y.first)
+			}
+			return cmp.Compare(x.j, y.j)
+		})
+		for _, p := range pairs {
+			j := p.j
+			b := &st.units[j]
+			need := groupThreshold
+			if !a.denial && !b.denial && (st.polarityConflict(a, b) || st.otherSpeakers(a, b)) {
+				need = negatedMatch
+			}
+			if st.sim(a, b) >= need {
+				nb[i] = append(nb[i], j)
+				nb[j] = append(nb[j], i)
 			}
 		}
 	}
 	return nb
+}
+
+// firstCommon returns the smallest key in both sorted key lists, -1 if
+// none.
+func firstCommon(a, b []int32) int32 {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return a[i]
+		}
+	}
+	return -1
 }
 
 // cluster finds the claims: statements made by at least two articles.
@@ -115,6 +138,7 @@ func (st *story) cluster() []*group {
 	})
 	used := make([]bool, len(st.units))
 	var out []*group
+	ci := st.index()
 	for _, c := range cands {
 		if used[c.u] {
 			continue
@@ -123,9 +147,12 @@ func (st *story) cluster() []*group {
 		// A centre that restates a claim already found is not a new
 		// claim; if its article has no statement of that claim yet and it
 		// is close to one of the claim's statements, it joins the claim.
+		// Only statements sharing minShared words besides the topic with
+		// the centre can reach groupThreshold (sim).
+		ci.countShared(st, center.keys)
 		dup := false
 		for _, g := range out {
-			if st.sim(center, &st.units[g.center]) >= groupThreshold {
+			if ci.count[g.center] >= minShared && st.sim(center, &st.units[g.center]) >= groupThreshold {
 				dup = true
 				break
 			}
@@ -136,7 +163,7 @@ func (st *story) cluster() []*group {
 					continue
 				}
 				for _, m := range g.members {
-					if st.sim(center, &st.units[m]) >= groupThreshold {
+					if ci.count[m] >= minShared && st.sim(center, &st.units[m]) >= groupThreshold {
 						g.units[center.art] = c.u
 						g.members = append(g.members, c.u)
 						dup = true
@@ -148,6 +175,7 @@ func (st *story) cluster() []*group {
 				}
 			}
 		}
+		ci.reset()
 		if dup {
 			used[c.u] = true
 			continue
@@ -202,22 +230,28 @@ func (st *story) closeness(g *group, u int) float64 {
 
 // carry finds, for every article, the statement that best carries claim
 // g and sets g.units.
+//
+// Only statements sharing at least minShared words besides the topic
+// with one of the claim's statements can score above zero (cover), so
+// they are found through an index of those words and the rest are
+// skipped: a score below matchThreshold never carries the claim.
 func (st *story) carry(g *group) {
+	score := st.closenessAll(g)
 	for ai, idx := range st.byArt {
 		best, bestScore := -1, 0.0
 		bestPlain, plainScore := -1, 0.0
 		for _, j := range idx {
+			s := score[j]
+			if s < matchThreshold {
+				continue
+			}
 			u := &st.units[j]
 			if u.headline || len(u.keys) == 0 {
 				continue
 			}
-			s := st.closeness(g, j)
 			if !u.denial && s < negatedMatch && (st.polarityConflict(u, &st.units[g.center]) || st.otherSpeakers(u, &st.units[g.center])) {
 				// One says it is so, the other that it is not: unless they
 				// are worded alike, they are not one claim.
-				continue
-			}
-			if s < matchThreshold {
 				continue
 			}
 			if s > bestScore {
@@ -234,6 +268,91 @@ func (st *story) carry(g *group) {
 		}
 		g.units[ai] = best
 	}
+}
+
+// closenessAll returns closeness(g, j) for every unit j that is no
+// headline and has keys (0 for the others). The slice is reused by the
+// next call.
+func (st *story) closenessAll(g *group) []float64 {
+	ci := st.index()
+	clear(ci.score)
+	for _, m := range g.members {
+		mu := &st.units[m]
+		for _, j := range ci.countShared(st, mu.keys) {
+			if ci.count[j] >= minShared {
+				ci.score[j] = max(ci.score[j], st.cover(mu, &st.units[j]))
+			}
+		}
+		ci.reset()
+	}
+	for _, m := range g.members {
+		if u := &st.units[m]; !u.headline && len(u.keys) > 0 {
+			ci.score[m] = 1
+		}
+	}
+	return ci.score
+}
+
+// index returns the story's closeIndex, building it on first use.
+func (st *story) index() *closeIndex {
+	if st.close != nil {
+		return st.close
+	}
+	n := len(st.units)
+	ci := &closeIndex{
+		post:  make([][]int32, len(st.vocab)),
+		score: make([]float64, n),
+		count: make([]int32, n),
+	}
+	for i := range st.units {
+		u := &st.units[i]
+		if u.headline || len(u.keys) == 0 {
+			continue
+		}
+		for _, k := range u.keys {
+			if !st.topic[k] {
+				ci.post[k] = append(ci.post[k], int32(i))
+			}
+		}
+	}
+	st.close = ci
+	return ci
+}
+
+// countShared sets count[j], for every body unit j with keys, to the
+// number of keys besides the topic words it shares with keys (what
+// shared counts), and returns the units sharing at least one. Call reset
+// before counting again.
+func (ci *closeIndex) countShared(st *story, keys []int32) []int32 {
+	for _, k := range keys {
+		if st.topic[k] {
+			continue
+		}
+		for _, j := range ci.post[k] {
+			ci.count[j]++
+			if ci.count[j] == 1 {
+				ci.touched = append(ci.touched, j)
+			}
+		}
+	}
+	return ci.touched
+}
+
+// reset clears the counts of the last countShared.
+func (ci *closeIndex) reset() {
+	for _, j := range ci.touched {
+		ci.count[j] = 0
+	}
+	ci.touched = ci.touched[:0]
+}
+
+// closeIndex holds what closenessAll reuses across claims: the units of
+// each word that is no topic word, and scratch space.
+type closeIndex struct {
+	post    [][]int32
+	score   []float64
+	count   []int32
+	touched []int32
 }
 
 // stanceOf is what statement u does with the claim it carries.

@@ -28,6 +28,7 @@ type story struct {
 	vocab   map[string]int32
 	lower   map[string]bool // words the story writes in lower case somewhere
 	isNum   []bool
+	close   *closeIndex // built by the first closenessAll
 }
 
 // newStory prepares arts for analysis.
@@ -100,6 +101,9 @@ func newStory(arts []*news.Article, copyOf map[string]string) *story {
 		if st.weight[k] < 0.1 {
 			st.weight[k] = 0.1
 		}
+	}
+	for i := range st.units {
+		st.units[i].mass = st.mass(st.units[i].keys)
 	}
 	return st
 }
@@ -325,7 +329,13 @@ func (st *story) sim(a, b *unit) float64 {
 	if n < minShared {
 		return 0
 	}
-	ma, mb := st.mass(a.keys), st.mass(b.keys)
+	return st.simShared(a, b, w)
+}
+
+// simShared is sim of a and b given the summed weight w of the keys they
+// share, which share at least minShared words besides the topic.
+func (st *story) simShared(a, b *unit, w float64) float64 {
+	ma, mb := a.mass, b.mass
 	dice := 2 * w / (ma + mb)
 	cont := w / min(ma, mb)
 	s := diceShare*dice + (1-diceShare)*cont
@@ -344,5 +354,5 @@ func (st *story) cover(c, u *unit) float64 {
 	if n < minShared {
 		return 0
 	}
-	return max(st.sim(c, u), 0.85*w/st.mass(c.keys))
+	return max(st.simShared(c, u, w), 0.85*w/c.mass)
 }

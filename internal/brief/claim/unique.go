@@ -107,18 +107,17 @@ func (st *story) ownNumber(i int) bool {
 // i, or a claim covers it.
 func (st *story) saidElsewhere(i int, claims []*group) bool {
 	u := &st.units[i]
-	for ai, idx := range st.byArt {
-		if ai == u.art {
-			continue
-		}
-		for _, j := range idx {
-			if v := &st.units[j]; !v.headline && st.sim(u, v) >= uniqueThreshold {
-				return true
-			}
+	// Only statements sharing minShared words besides the topic with u
+	// score above zero (sim, cover).
+	ci := st.index()
+	defer ci.reset()
+	for _, j := range ci.countShared(st, u.keys) {
+		if v := &st.units[j]; ci.count[j] >= minShared && v.art != u.art && st.sim(u, v) >= uniqueThreshold {
+			return true
 		}
 	}
 	for _, g := range claims {
-		if g.denies < 0 && st.cover(&st.units[g.center], u) >= matchThreshold {
+		if g.denies < 0 && ci.count[g.center] >= minShared && st.cover(&st.units[g.center], u) >= matchThreshold {
 			return true
 		}
 	}

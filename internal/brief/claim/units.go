@@ -1,6 +1,8 @@
 package claim
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -22,6 +24,8 @@ type unit struct {
 	nums []int32 // the subset of keys that are numbers
 	// negKeys are the keys a negation applies to (keysOf).
 	negKeys []int32
+	// mass is the summed weight of keys (story.mass), set by newStory.
+	mass float64
 
 	source string // who the article says states it, "" for its own voice
 	cue    string // the reporting verb
@@ -77,6 +81,7 @@ func articleUnits(a *news.Article, ai int) ([]unit, []rel) {
 		spans = lang.Sentences(a.Text)
 	}
 	rels := findRelations(a.Text, spans)
+	byAnchor := newAnchorIndex(rels)
 	lastSource := ""
 	for si, sp := range spans {
 		if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
@@ -87,11 +92,8 @@ func articleUnits(a *news.Article, ai int) ([]unit, []rel) {
 		text = u.sentence
 		// The relations of this sentence: those anchored in it.
 		var best *rel
-		for k := range rels {
+		for _, k := range byAnchor.in(sp) {
 			r := &rels[k]
-			if at := anchor(r); at < sp.Start || at >= sp.End {
-				continue
-			}
 			if best == nil || r.Denial && !best.Denial ||
 				r.Denial == best.Denial && r.Content.End-r.Content.Start > best.Content.End-best.Content.Start {
 				best = r
@@ -134,6 +136,37 @@ func articleUnits(a *news.Article, ai int) ([]unit, []rel) {
 	}
 	quoteSpeakers(out, rels)
 	return out, rels
+}
+
+// anchorIndex finds the relations anchored in a span without reading
+// them all for every sentence.
+type anchorIndex struct {
+	order []int // relation indices by anchor, then index
+	at    []int // anchor of order[i]
+	buf   []int
+}
+
+func newAnchorIndex(rels []rel) *anchorIndex {
+	x := &anchorIndex{order: make([]int, len(rels)), at: make([]int, len(rels))}
+	for k := range rels {
+		x.order[k] = k
+	}
+	sort.SliceStable(x.order, func(i, j int) bool { return anchor(&rels[x.order[i]]) < anchor(&rels[x.order[j]]) })
+	for i, k := range x.order {
+		x.at[i] = anchor(&rels[k])
+	}
+	return x
+}
+
+// in returns the indices of the relations anchored in sp, in index
+// order. The slice is reused by the next call.
+func (x *anchorIndex) in(sp news.Span) []int {
+	x.buf = x.buf[:0]
+	for i := sort.SearchInts(x.at, sp.Start); i < len(x.at) && x.at[i] < sp.End; i++ {
+		x.buf = append(x.buf, x.order[i])
+	}
+	slices.Sort(x.buf)
+	return x.buf
 }
 
 // quoteSpeakers gives a quotation that opens without a cue and runs on
@@ -344,7 +377,9 @@ func (m *marks) setDenied(toks []token, i int) {
 		n := 0
 		for _, t := range toks[j:] {
 			if _, ok := key(t); ok {
-				n++
+				if n++; n == minContentKeys {
+					break
+				}
 			}
 		}
 		if n >= minContentKeys {
