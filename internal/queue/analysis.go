@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -184,59 +183,26 @@ const ReplayCap = 200_000
 
 // replay rebuilds the clusterer by clustering again, in the order they
 // were assigned, the articles already assigned (the last ReplayCap of
-// them), each with the copy hint the stories stage would give it. The
-// clusterer is deterministic, so it comes back in the state the one in
-// the process that died had — the same stories, centroids, merges and
-// evictions — and the stories made next are those an uninterrupted
-// process would make. (The stories stage's own rebuild seeds the recent
-// window into the recorded stories, which is cheaper but leaves the
-// centroids, and so the next decisions, somewhat different.) The store
-// keeps the assignments already recorded; replay only reports how many it
-// would place otherwise, which happens when copy links were revised since.
+// them), each with the copy hint the stories stage would give it
+// (ingest.Replay). The clusterer is deterministic, so it comes back in the
+// state the one in the process that died had — the same stories,
+// centroids, merges and evictions — and the stories made next are those
+// an uninterrupted process would make. The store keeps the assignments
+// already recorded; replay only reports how many it would place
+// otherwise, which happens when copy links were revised since.
 func (a *Analyser) replay(ctx context.Context, assigned int) (*cluster.Clusterer, error) {
 	c := cluster.New(a.cfg)
-	skip := assigned - ReplayCap
-	i, differ := 0, 0
-	start := time.Now()
-	recorded := make(map[string]string)
-	err := a.db.AssignedSince(ctx, time.Unix(0, math.MinInt64), func(art *news.Article, story string, _ time.Time) error {
-		i++
-		if i <= skip {
-			return nil
-		}
-		orig, err := a.db.Original(ctx, art.ID)
-		if err != nil {
-			return fmt.Errorf("replay: original of %s: %w", art.ID, err)
-		}
-		if orig == art.ID {
-			orig = ""
-		}
-		if orig != "" && c.StoryOf(orig) == "" {
-			// As the stories stage does for a copy of an article that has
-			// left the window: it joins the original's recorded story.
-			known, err := a.db.StoryOf(ctx, orig)
-			if err == nil {
-				c.Seed(art, known)
-				recorded[art.ID] = story
-				return nil
-			}
-			if !errors.Is(err, news.ErrNotFound) {
-				return fmt.Errorf("replay: story of %s: %w", orig, err)
-			}
-		}
-		c.Add(art, cluster.Hint{SameAs: orig})
-		recorded[art.ID] = story
-		return nil
+	rs, err := ingest.Replay(ctx, a.db, c, ingest.ReplayOptions{
+		Skip: max(assigned-ReplayCap, 0),
+		Original: func(ctx context.Context, art *news.Article) (string, error) {
+			return a.db.Original(ctx, art.ID)
+		},
 	})
 	if err != nil {
 		return nil, err
 	}
-	for id, story := range recorded {
-		if got := c.StoryOf(id); got != "" && c.Resolve(got) != c.Resolve(story) {
-			differ++
-		}
-	}
-	a.logf("analysis: replayed %d assignments in %s (%d placed otherwise)", i-max(skip, 0), time.Since(start).Round(time.Millisecond), differ)
+	a.logf("analysis: replayed %d assignments in %s (%d seeded, %d placed otherwise)",
+		rs.Replayed+rs.Seeded, rs.Took.Round(time.Millisecond), rs.Seeded, rs.Differ)
 	return c, nil
 }
 
