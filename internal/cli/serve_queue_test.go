@@ -3,14 +3,11 @@ package cli
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -23,50 +20,11 @@ import (
 
 	"github.com/parallax-news/parallax/internal/evaldata"
 	"github.com/parallax-news/parallax/internal/queue"
+	"github.com/parallax-news/parallax/internal/store/postgres/pgtest"
 )
 
-// testPostgres returns a DSN whose search_path selects a new schema,
-// dropped when the test ends, on $PARALLAX_TEST_POSTGRES or the server
-// this machine and CI run; it skips the test when none answers.
-func testPostgres(t *testing.T) string {
-	t.Helper()
-	dsn := os.Getenv("PARALLAX_TEST_POSTGRES")
-	if dsn == "" {
-		dsn = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Skipf("no PostgreSQL to test against (set PARALLAX_TEST_POSTGRES): %v", err)
-	}
-	defer conn.Close(context.Background())
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "serveq_" + hex.EncodeToString(b)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(context.Background(), dsn)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(context.Background())
-		if _, err := conn.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatalf("PARALLAX_TEST_POSTGRES must be a postgres:// URL: %v", err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+// testPostgres returns a DSN on a fresh schema (see pgtest).
+func testPostgres(t *testing.T) string { return pgtest.FreshSchema(t, "serveq_") }
 
 // workerProc is a `parallax worker` process.
 type workerProc struct {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/store/postgres"
+	"github.com/parallax-news/parallax/internal/store/postgres/pgtest"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
@@ -22,7 +23,7 @@ import (
 // assigned exactly once and that the stories match a single `parallax
 // ingest` of the same file (BCubed F1 ≥ 0.99).
 func TestWorkers_KillOne(t *testing.T) {
-	dsn := freshSchema(t)
+	dsn := pgtest.FreshSchema(t, "q_")
 	dir := t.TempDir()
 	file, n := writeRealArticles(t, dir)
 	start := time.Now()
@@ -168,12 +169,12 @@ func TestWorkers_Throughput(t *testing.T) {
 	if os.Getenv("PARALLAX_QUEUE_THROUGHPUT") == "" {
 		t.Skip("set PARALLAX_QUEUE_THROUGHPUT=1 to measure (about 3 minutes)")
 	}
-	testDSN(t)
+	pgtest.DSN(t)
 	dir := t.TempDir()
 	file, n := writeRealArticles(t, dir)
 	bin := buildParallax(t, dir)
 	for _, workers := range []int{1, 2, 4} {
-		dsn := freshSchema(t)
+		dsn := pgtest.FreshSchema(t, "q_")
 		q, err := Open(context.Background(), dsn)
 		if err != nil {
 			t.Fatal(err)
@@ -209,7 +210,7 @@ func TestWorkers_Throughput(t *testing.T) {
 
 	// The analysis stage alone, on articles stored beforehand: the
 	// ceiling of the whole, since one worker at a time runs it.
-	dsn := freshSchema(t)
+	dsn := pgtest.FreshSchema(t, "q_")
 	q, err := Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)

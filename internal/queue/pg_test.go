@@ -1,92 +1,21 @@
 package queue
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/parallax-news/parallax/internal/store/postgres"
+	"github.com/parallax-news/parallax/internal/store/postgres/pgtest"
 )
-
-// defaultTestDSN is the server this machine and CI run (see
-// internal/store/postgres).
-const defaultTestDSN = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-
-// testDSN returns $PARALLAX_TEST_POSTGRES, else the default server, or
-// skips the test when neither answers.
-func testDSN(t testing.TB) string {
-	t.Helper()
-	dsn := os.Getenv("PARALLAX_TEST_POSTGRES")
-	if dsn == "" {
-		dsn = defaultTestDSN
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Skipf("no PostgreSQL to test against (set PARALLAX_TEST_POSTGRES, or run scripts/postgres.sh): %v", err)
-	}
-	conn.Close(ctx)
-	return dsn
-}
-
-// freshSchema creates an empty schema, dropped when the test ends, and
-// returns a DSN whose search_path selects it.
-func freshSchema(t testing.TB) string {
-	t.Helper()
-	dsn := testDSN(t)
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "q_" + hex.EncodeToString(b)
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, dsn)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	return withSearchPath(dsn, schema)
-}
-
-func withSearchPath(dsn, schema string) string {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		if u, err := url.Parse(dsn); err == nil {
-			q := u.Query()
-			q.Set("search_path", schema)
-			u.RawQuery = q.Encode()
-			return u.String()
-		}
-	}
-	return dsn + " search_path=" + schema
-}
 
 // openBoth opens a store and its queue on a new schema.
 func openBoth(t testing.TB) (*postgres.DB, *PG, string) {
 	t.Helper()
-	dsn := freshSchema(t)
+	dsn := pgtest.FreshSchema(t, "q_")
 	db, err := postgres.Open(t.Context(), dsn)
 	if err != nil {
 		t.Fatalf("postgres.Open: %v", err)
@@ -109,7 +38,7 @@ func sourceJobs(n int) []Job {
 }
 
 func TestOpen_Concurrent(t *testing.T) {
-	dsn := freshSchema(t)
+	dsn := pgtest.FreshSchema(t, "q_")
 	if _, err := postgres.Open(t.Context(), dsn); err != nil {
 		t.Fatal(err)
 	}

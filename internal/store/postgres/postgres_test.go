@@ -2,12 +2,8 @@ package postgres
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -18,81 +14,14 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/postgres/pgtest"
 	"github.com/parallax-news/parallax/internal/store/storetest"
 )
-
-// defaultTestDSN is the server this machine and CI run: trust auth,
-// database test.
-const defaultTestDSN = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
-
-// testDSN returns $PARALLAX_TEST_POSTGRES, else the default server, or
-// skips the test when neither answers.
-func testDSN(t testing.TB) string {
-	t.Helper()
-	dsn := os.Getenv("PARALLAX_TEST_POSTGRES")
-	if dsn == "" {
-		dsn = defaultTestDSN
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Skipf("no PostgreSQL to test against (set PARALLAX_TEST_POSTGRES, or run scripts/postgres.sh): %v", err)
-	}
-	conn.Close(ctx)
-	return dsn
-}
-
-// freshSchema creates an empty schema, dropped when the test ends, and
-// returns a DSN whose search_path selects it.
-func freshSchema(t testing.TB) string {
-	t.Helper()
-	dsn := testDSN(t)
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "p_" + hex.EncodeToString(b)
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, dsn)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	return withSearchPath(dsn, schema)
-}
-
-// withSearchPath adds a search_path run-time parameter to a URL or
-// key=value DSN.
-func withSearchPath(dsn, schema string) string {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		u, err := url.Parse(dsn)
-		if err == nil {
-			q := u.Query()
-			q.Set("search_path", schema)
-			u.RawQuery = q.Encode()
-			return u.String()
-		}
-	}
-	return dsn + " search_path=" + schema
-}
 
 // openTemp opens a store on a new schema.
 func openTemp(t testing.TB) *DB {
 	t.Helper()
-	db, err := Open(t.Context(), freshSchema(t))
+	db, err := Open(t.Context(), pgtest.FreshSchema(t, "p_"))
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -100,17 +29,17 @@ func openTemp(t testing.TB) *DB {
 }
 
 func TestDB_Store(t *testing.T) {
-	testDSN(t)
+	pgtest.DSN(t)
 	storetest.Run(t, func(t *testing.T) store.Store { return openTemp(t) })
 }
 
 func TestDB_Stories(t *testing.T) {
-	testDSN(t)
+	pgtest.DSN(t)
 	storetest.RunStories(t, func(t *testing.T) store.StoryStore { return openTemp(t) })
 }
 
 func TestDB_ReuseStore(t *testing.T) {
-	testDSN(t)
+	pgtest.DSN(t)
 	storetest.RunReuse(t, func(t *testing.T) storetest.ReuseBackend { return openTemp(t) })
 }
 
@@ -118,7 +47,7 @@ func TestDB_ReuseStore(t *testing.T) {
 func sample(id, text string) *news.Article { return storetest.Sample(id, text) }
 
 func TestOpen_Migrations(t *testing.T) {
-	dsn := freshSchema(t)
+	dsn := pgtest.FreshSchema(t, "p_")
 	ctx := t.Context()
 
 	t.Run("concurrent openers", func(t *testing.T) {
@@ -203,13 +132,13 @@ func TestOpen_Migrations(t *testing.T) {
 }
 
 func TestOpen_Errors(t *testing.T) {
-	dsn := testDSN(t)
+	dsn := pgtest.DSN(t)
 	tests := []struct {
 		name string
 		dsn  string
 	}{
 		{"bad dsn", "postgres://%zz"},
-		{"missing schema", withSearchPath(dsn, "p_does_not_exist_anywhere")},
+		{"missing schema", pgtest.WithSearchPath(dsn, "p_does_not_exist_anywhere")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -413,7 +342,7 @@ func TestDB_TimesExact(t *testing.T) {
 // must be a prefix of the final first-stored order, that is skip no
 // article that committed late.
 func TestDB_ArticlesWhileWriting(t *testing.T) {
-	dsn := freshSchema(t)
+	dsn := pgtest.FreshSchema(t, "p_")
 	ctx := t.Context()
 	open := func() *DB {
 		db, err := Open(ctx, dsn)
