@@ -2,41 +2,22 @@ package attrib
 
 import (
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
-	"github.com/parallax-news/parallax/internal/evaldata"
-	"github.com/parallax-news/parallax/internal/extract"
-	"github.com/parallax-news/parallax/internal/lang"
+	"github.com/parallax-news/parallax/internal/evaldata/seeds"
 )
 
 // seedRelations cleans each seed article as ingest does and finds its
 // relations, keyed by article id.
 func seedRelations(t *testing.T) (map[string]string, map[string][]Relation) {
 	t.Helper()
-	dir := evaldata.Dir(t, "seeds", "articles")
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skipf("no seed articles: %v", err)
-	}
-	sort.Strings(files)
 	texts := map[string]string{}
 	rels := map[string][]Relation{}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := extract.Text(string(raw), extract.Hints{}, extract.TextOptions{})
-		if err != nil {
-			t.Fatalf("clean %s: %v", f, err)
-		}
-		id := filepath.Base(f)
-		id = id[:len(id)-len(".txt")]
-		texts[id] = res.Text
-		rels[id] = Find(res.Text, lang.Sentences(res.Text))
+	for _, a := range seeds.Articles(t) {
+		texts[a.ID] = a.Text
+		rels[a.ID] = Find(a.Text, a.Sentences)
 	}
 	return texts, rels
 }

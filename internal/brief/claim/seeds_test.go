@@ -10,39 +10,15 @@ import (
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/evaldata"
-	"github.com/parallax-news/parallax/internal/extract"
+	"github.com/parallax-news/parallax/internal/evaldata/seeds"
 	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
-// seedArticles reads the seed articles as ingest reads scraped text, in
-// file-name order, with ids the file names without .txt.
+// seedArticles reads the seed articles as ingest reads scraped text.
 func seedArticles(t testing.TB) []*news.Article {
 	t.Helper()
-	dir := filepath.Join(evaldata.Dir(t, "seeds"), "articles")
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var arts []*news.Article
-	for _, e := range ents {
-		if !strings.HasSuffix(e.Name(), ".txt") {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := extract.Text(string(b), extract.Hints{}, extract.TextOptions{})
-		if err != nil {
-			t.Fatalf("%s: %v", e.Name(), err)
-		}
-		text := lang.Normalize(res.Text)
-		arts = append(arts, &news.Article{
-			ID: strings.TrimSuffix(e.Name(), ".txt"), Source: res.Source, Title: res.Title,
-			Published: res.Published, Text: text, Sentences: lang.Sentences(text),
-		})
-	}
+	arts := seeds.Articles(t)
 	if len(arts) != 5 {
 		t.Fatalf("read %d seed articles, want 5", len(arts))
 	}

@@ -1,15 +1,10 @@
 package quote
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
-	"github.com/parallax-news/parallax/internal/evaldata"
-	"github.com/parallax-news/parallax/internal/extract"
+	"github.com/parallax-news/parallax/internal/evaldata/seeds"
 	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -27,36 +22,11 @@ type seedQuote struct {
 // seedArticles reads and cleans the seed articles as ingest does.
 func seedArticles(t *testing.T) ([]*news.Article, []seedQuote) {
 	t.Helper()
-	dir := evaldata.Dir(t, "seeds")
-	b, err := os.ReadFile(filepath.Join(dir, "gold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var gold struct {
 		Quotes []seedQuote `json:"quotes"`
 	}
-	if err := json.Unmarshal(b, &gold); err != nil {
-		t.Fatal(err)
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skipf("no seed articles: %v", err)
-	}
-	sort.Strings(files)
-	var arts []*news.Article
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := extract.Text(string(raw), extract.Hints{}, extract.TextOptions{})
-		if err != nil {
-			t.Fatalf("clean %s: %v", f, err)
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".txt")
-		arts = append(arts, &news.Article{ID: id, Text: res.Text})
-	}
-	return arts, gold.Quotes
+	seeds.Gold(t, &gold)
+	return seeds.Articles(t), gold.Quotes
 }
 
 // sameWording reports whether two quotations have the same words,

@@ -1,15 +1,9 @@
 package timeline
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 
-	"github.com/parallax-news/parallax/internal/evaldata"
-	"github.com/parallax-news/parallax/internal/extract"
+	"github.com/parallax-news/parallax/internal/evaldata/seeds"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -25,34 +19,9 @@ type seedTimeline struct {
 // seedArticles reads the five seed articles through the ingest cleaner.
 func seedArticles(t *testing.T) ([]*news.Article, seedTimeline) {
 	t.Helper()
-	dir := evaldata.Dir(t, "seeds")
-	b, err := os.ReadFile(filepath.Join(dir, "gold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var gold seedTimeline
-	if err := json.Unmarshal(b, &gold); err != nil {
-		t.Fatal(err)
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no seed articles: %v", err)
-	}
-	sort.Strings(files)
-	var arts []*news.Article
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := extract.Text(string(raw), extract.Hints{}, extract.TextOptions{})
-		if err != nil {
-			t.Fatalf("extract %s: %v", f, err)
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".txt")
-		arts = append(arts, &news.Article{ID: id, Title: res.Title, Published: res.Published, Text: res.Text})
-	}
-	return arts, gold
+	seeds.Gold(t, &gold)
+	return seeds.Articles(t), gold
 }
 
 // TestBuild_Seeds holds the timeline of the five founding articles to the
