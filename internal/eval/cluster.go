@@ -39,6 +39,9 @@ type ClusterLevel struct {
 	Level        string          `json:"level"`
 	GoldClusters int             `json:"gold_clusters"`
 	Scores       []ClusterScores `json:"scores"` // ours first, then the baselines
+	// Offline is the representation's offline reference at this level;
+	// nil when the set is too large for it.
+	Offline *OfflineReference `json:"offline,omitempty"`
 }
 
 // ClusterReport is the outcome of Cluster over one set.
@@ -124,12 +127,16 @@ func Cluster(ctx context.Context, dir string, cfg cluster.Config, progress func(
 		single[i] = strconv.Itoa(i) // ids may repeat in a set
 		day[i] = cluster.TimeOf(a).Format("2006-01-02")
 	}
+	golds := make([][]string, len(levels))
 	for li, lv := range levels {
-		gold := make([]string, len(scored))
+		golds[li] = make([]string, len(scored))
 		for i, a := range scored {
-			gold[i] = lv[a.ID]
+			golds[li][i] = lv[a.ID]
 		}
-		l := ClusterLevel{Level: names[li], GoldClusters: distinct(gold)}
+	}
+	offline := offlineReference(scored, c.Config(), golds)
+	for li, gold := range golds {
+		l := ClusterLevel{Level: names[li], GoldClusters: distinct(gold), Offline: offline[li]}
 		for _, sys := range []struct {
 			name   string
 			labels []string
@@ -193,6 +200,13 @@ func (r ClusterReport) Write(w io.Writer) error {
 				mark = "→"
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n", mark, s.System, s.Clusters, s.Precision, s.Recall, s.F1, s.NMI, s.ARI)
+		}
+		if o := l.Offline; o != nil {
+			s := o.Scores
+			fmt.Fprintf(tw, "*\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n", s.System, s.Clusters, s.Precision, s.Recall, s.F1, s.NMI, s.ARI)
+			fmt.Fprintf(tw, "\t* what these vectors allow: offline, idf over the whole set, cut at %.2f chosen on the gold (not a baseline).\n", o.Cut)
+			fmt.Fprintf(tw, "\t  %d of %d articles (%.1f%%) have their most similar article in another gold cluster.\n",
+				o.NeighbourElsewhere, r.Articles, 100*float64(o.NeighbourElsewhere)/float64(max(r.Articles, 1)))
 		}
 		fmt.Fprintln(tw)
 	}

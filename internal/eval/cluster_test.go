@@ -110,11 +110,15 @@ func TestCluster_Run(t *testing.T) {
 	if day.System != eval.SystemPerDay || day.Clusters != 3 {
 		t.Errorf("per-day baseline = %+v, want 3 days", day)
 	}
+	off := rep.Levels[0].Offline
+	if off == nil || off.Scores.System != eval.SystemOffline || off.Scores.F1 != 1 || off.NeighbourElsewhere != 0 {
+		t.Errorf("offline reference = %+v, want a perfect cut and every nearest neighbour in its own cluster", off)
+	}
 	var buf bytes.Buffer
 	if err := rep.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`level "cluster"`, `level "topic"`, "all singletons", "one cluster per day", "articles/s"} {
+	for _, want := range []string{`level "cluster"`, `level "topic"`, "all singletons", "one cluster per day", "articles/s", eval.SystemOffline, "0 of 5 articles"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, buf.String())
 		}
