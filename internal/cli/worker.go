@@ -41,6 +41,7 @@ func runWorker(ctx context.Context, args []string, env Env) error {
 	jobs := fs.Int("jobs", 0, "jobs run at once (default: number of cores)")
 	lease := fs.Duration("lease", 30*time.Second, "a claimed job is retried this long after its worker stops renewing it")
 	grace := fs.Duration("grace", 20*time.Second, "on SIGTERM, time left to jobs under way before they are given back")
+	keepDone := fs.Duration("keep-done", queue.DefaultKeepDone, "how long finished, analysed jobs stay listed in the queue (failed ones stay until deleted)")
 	drain := fs.Bool("drain", false, "exit once every enqueued job is stored and analysed")
 	noAnalysis := fs.Bool("no-analysis", false, "never run the copies and stories stage in this worker")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
@@ -75,7 +76,7 @@ func runWorker(ctx context.Context, args []string, env Env) error {
 		fmt.Fprintf(env.Stderr, "%s %s: %s\n", time.Now().UTC().Format("15:04:05.000"), *name, fmt.Sprintf(format, args...))
 	}
 	w := queue.NewWorker(st, q, queue.WorkerOptions{
-		Name: *name, Jobs: *jobs, Lease: *lease, Grace: *grace, Drain: *drain, NoAnalysis: *noAnalysis,
+		Name: *name, Jobs: *jobs, Lease: *lease, Grace: *grace, Drain: *drain, NoAnalysis: *noAnalysis, KeepDone: *keepDone,
 		Fetch: fetch.New(fetch.Options{Timeout: *timeout, MaxBytes: *maxFetch, AllowPrivate: *allowPrivate}),
 		Log:   logf,
 	})

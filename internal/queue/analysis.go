@@ -33,8 +33,45 @@ type Analyser struct {
 	// Idle is how long to wait when nothing is ready, and between tries
 	// for the lock; 0 means 200 ms.
 	Idle time.Duration
+	// PruneEvery is how often the lock holder prunes the queue (PG.Prune);
+	// 0 means DefaultPruneEvery, a negative value never.
+	PruneEvery time.Duration
+	// KeepDone is how long the rows of cleanly done, analysed jobs are
+	// kept; 0 means DefaultKeepDone.
+	KeepDone time.Duration
 	// Log, when set, is told of takeovers and rounds.
 	Log func(format string, args ...any)
+}
+
+// Defaults of the queue's housekeeping: analysed jobs lose their payload
+// within a minute and their row after a day.
+const (
+	DefaultPruneEvery = time.Minute
+	DefaultKeepDone   = 24 * time.Hour
+)
+
+// prune runs PG.Prune when PruneEvery has passed since last. Pruning is
+// housekeeping: a failure is logged and tried again next time, and does
+// not stop the analysis.
+func (a *Analyser) prune(ctx context.Context, last *time.Time) {
+	every, keep := a.PruneEvery, a.KeepDone
+	if every == 0 {
+		every = DefaultPruneEvery
+	}
+	if keep <= 0 {
+		keep = DefaultKeepDone
+	}
+	if every < 0 || time.Since(*last) < every {
+		return
+	}
+	*last = time.Now()
+	p, err := a.q.Prune(ctx, keep)
+	switch {
+	case err != nil:
+		a.logf("analysis: %v (will try again)", err)
+	case p.Payloads > 0 || p.Jobs > 0:
+		a.logf("analysis: pruned %d payloads and %d jobs", p.Payloads, p.Jobs)
+	}
 }
 
 // NewAnalyser returns the analysis stage over a postgres store and its
@@ -110,11 +147,13 @@ func (a *Analyser) lead(ctx context.Context) (held bool, err error) {
 	// A round under way when ctx ends may finish, within roundGrace.
 	rctx, stop := afterGrace(ctx, roundGrace)
 	defer stop()
+	var pruned time.Time
 	for ctx.Err() == nil {
 		n, err := a.round(rctx, st)
 		if err != nil {
 			return true, err
 		}
+		a.prune(ctx, &pruned)
 		if n == 0 {
 			sleep(ctx, a.idle())
 		}

@@ -422,3 +422,46 @@ func (q *PG) Failures(ctx context.Context, limit int) ([]string, error) {
 	}
 	return out, nil
 }
+
+// Pruned is what Prune removed.
+type Pruned struct {
+	// Payloads counts the analysed jobs whose payload was cleared.
+	Payloads int64
+	// Jobs counts the job rows deleted.
+	Jobs int64
+}
+
+// cleanAnalysed selects the jobs the analysis stage has passed that
+// finished with nothing failed: their payload and, later, their row are
+// no longer needed. Jobs that failed, or stored with failures, keep both,
+// for Failures and for whoever looks into them.
+const cleanAnalysed = `state = 'done' AND failed = 0 AND error = ''
+	AND id <= (SELECT done_job FROM queue_analysis)`
+
+// Prune frees what analysed jobs no longer need: it clears the payload of
+// every cleanly done job the analysis stage has passed (inline files and
+// records, the bulk of the table), and deletes the rows of those that
+// finished more than keep ago. Their articles stay listed in the inbox,
+// which records what was analysed (a later job listing the same revision
+// must not have it analysed again), and Stats counts only the jobs kept.
+func (q *PG) Prune(ctx context.Context, keep time.Duration) (Pruned, error) {
+	var p Pruned
+	err := inTx(ctx, q.pool, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE queue_jobs SET payload = '' WHERE payload <> '' AND `+cleanAnalysed)
+		if err != nil {
+			return err
+		}
+		p.Payloads = tag.RowsAffected()
+		tag, err = tx.Exec(ctx, `DELETE FROM queue_jobs WHERE finished_at < now() - $1::interval AND `+cleanAnalysed,
+			fmt.Sprintf("%d microseconds", keep.Microseconds()))
+		if err != nil {
+			return err
+		}
+		p.Jobs = tag.RowsAffected()
+		return nil
+	})
+	if err != nil {
+		return Pruned{}, fmt.Errorf("prune the queue: %w", err)
+	}
+	return p, nil
+}

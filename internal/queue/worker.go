@@ -42,6 +42,9 @@ type WorkerOptions struct {
 	Drain bool
 	// NoAnalysis keeps this worker out of the analysis stage.
 	NoAnalysis bool
+	// KeepDone is how long the rows of cleanly done, analysed jobs are
+	// kept (their payload goes at once); 0 means DefaultKeepDone.
+	KeepDone time.Duration
 	// Fetch fetches URL sources; nil makes them fail.
 	Fetch *fetch.Client
 	// Cluster configures the stories stage.
@@ -98,6 +101,7 @@ func (w *Worker) Run(ctx context.Context) error {
 	if !w.opts.NoAnalysis {
 		an := NewAnalyser(w.db, w.q, w.opts.Cluster)
 		an.Log = w.opts.Log
+		an.KeepDone = w.opts.KeepDone
 		wg.Go(func() { errs <- an.Run(stop) })
 	}
 	for range w.opts.Jobs {
