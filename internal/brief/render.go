@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -72,7 +73,7 @@ func WriteBrief(w io.Writer, b *news.Brief, f Format) error {
 	bw := bufio.NewWriter(w)
 	p := printer{w: bw, md: f == Markdown}
 	p.heading(1, b.Headline+" ["+b.Story+"]")
-	p.line(fmt.Sprintf("%d articles, %d independent origins.", len(b.Articles), b.IndependentOrigins))
+	p.line(fmt.Sprintf("%s, %s.", lang.Count(len(b.Articles), "article"), lang.Count(b.IndependentOrigins, "independent origin")))
 	if b.Origins != nil && b.Origins.Text != "" {
 		p.line("Rests on: " + b.Origins.Text)
 	}
@@ -231,7 +232,7 @@ func (p *printer) sources(b *news.Brief) {
 		if s.Via != "" {
 			name += " via " + s.Via
 		}
-		p.item(fmt.Sprintf("%s — %d article(s): %s", name, len(s.Articles), strings.Join(s.Articles, ", ")))
+		p.item(fmt.Sprintf("%s — %s: %s", name, lang.Count(len(s.Articles), "article"), strings.Join(s.Articles, ", ")))
 	}
 	p.blank()
 }
@@ -278,7 +279,7 @@ func (p *printer) timeline(b *news.Brief) {
 	}
 	p.heading(2, "Timeline")
 	for _, t := range b.Timeline {
-		s := fmt.Sprintf("%-10s %s (%d article(s))", t.Date, clip(t.Text, 160), len(t.Articles))
+		s := fmt.Sprintf("%-10s %s (%s)", t.Date, clip(t.Text, 160), lang.Count(len(t.Articles), "article"))
 		for _, d := range t.Disagreements {
 			s += fmt.Sprintf("; %s dates it %s", d.Article, d.Date)
 		}

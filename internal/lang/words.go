@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,3 +106,12 @@ yet you you'd you'll you're you've your yours yourself yourselves`
 	}
 	return m
 }()
+
+// Count writes n and the noun: "1 article", "3 articles". The plural is
+// the regular English one, the noun and an s.
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

@@ -90,3 +90,14 @@ func FuzzWords(f *testing.F) {
 		}
 	})
 }
+
+func TestCount(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0 articles"}, {1, "1 article"}, {2, "2 articles"}, {12, "12 articles"}} {
+		if got := Count(tt.n, "article"); got != tt.want {
+			t.Errorf("Count(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}

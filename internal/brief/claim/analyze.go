@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -99,9 +100,17 @@ func (st *story) finish(claims []*group) []*group {
 		}
 		g.support = len(groups)
 	}
-	kept := claims[:0]
+	// A claim one article carries stays when it is denied: the denial
+	// needs it, and what is denied matters.
+	denied := map[int]bool{}
 	for _, g := range claims {
-		if g.arts >= 2 || g.denies >= 0 && g.arts >= 1 {
+		if g.denies >= 0 {
+			denied[g.denies] = true
+		}
+	}
+	kept := claims[:0]
+	for i, g := range claims {
+		if g.arts >= 2 || (g.denies >= 0 || denied[i]) && g.arts >= 1 {
 			kept = append(kept, g)
 		}
 	}
@@ -347,8 +356,8 @@ func (st *story) origins(claims []*group, ix *sourceIndex) news.OriginsStatement
 			o.AnonymousSources += n
 		}
 	}
-	o.Text = fmt.Sprintf("%s, %s, %s", plural(o.Articles, "article"), plural(o.OriginalReports, "original report"),
-		plural(o.AnonymousSources, "anonymous source"))
+	o.Text = fmt.Sprintf("%s, %s, %s", lang.Count(o.Articles, "article"), lang.Count(o.OriginalReports, "original report"),
+		lang.Count(o.AnonymousSources, "anonymous source"))
 	return o
 }
 
@@ -382,11 +391,4 @@ func (st *story) citedOutlet(ai int, ix *sourceIndex) string {
 		}
 	}
 	return best
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

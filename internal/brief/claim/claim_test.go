@@ -292,3 +292,49 @@ func TestAnalyze_Small(t *testing.T) {
 		t.Errorf("empty articles: %d claims, %d frames; want 0, 2", len(got.Claims), len(got.Frames))
 	}
 }
+
+// TestAnalyze_AnaphoricDenial checks that "X rejected the claim" is
+// linked to the statement just before it — here a claim only one outlet
+// states — and not to the story's main claim.
+func TestAnalyze_AnaphoricDenial(t *testing.T) {
+	day := news.Time{T: time.Date(2031, 6, 2, 9, 0, 0, 0, time.UTC), Precision: news.PrecisionMinute, Zoned: true}
+	mk := func(id, title, text string) *news.Article {
+		text = lang.Normalize(text)
+		return &news.Article{ID: id, Source: id, Title: title, Published: day, Text: text, Sentences: lang.Sentences(text)}
+	}
+	arts := []*news.Article{
+		mk("tribune", "Northwind pilots walk out over pay",
+			"About 300 pilots at Northwind Air walked out on Sunday over pay, their union said.\n\n"+
+				"The airline cancelled 40 flights from Orlen airport."),
+		mk("herald", "Airline calls pilots' strike unlawful",
+			"Northwind Air said on Monday that the strike was unlawful because the union had skipped the ballot its contract requires.\n\n"+
+				"The union rejected the claim.\n\n"+
+				"About 300 Northwind Air pilots walked out on Sunday in a dispute over pay."),
+	}
+	res := Analyze(arts, Options{})
+	byID := map[string]*news.Claim{}
+	for i := range res.Claims {
+		c := &res.Claims[i]
+		byID[c.ID] = c
+		t.Logf("%s denies=%q %v: %s", c.ID, c.Denies, c.Stances, c.Text)
+	}
+	var denial *news.Claim
+	for i := range res.Claims {
+		if res.Claims[i].Denies != "" {
+			denial = &res.Claims[i]
+		}
+	}
+	if denial == nil {
+		t.Fatal("no denial claim")
+	}
+	target := byID[denial.Denies]
+	if target == nil || !strings.Contains(target.Text, "unlawful") {
+		t.Fatalf("the denial answers %+v, want the claim that the strike was unlawful", target)
+	}
+	if target.Stances["herald"] != news.Attributes || target.Stances["tribune"] != news.Omits {
+		t.Errorf("stances of the denied claim = %v, want herald attributes, tribune omits", target.Stances)
+	}
+	if denial.Stances["herald"] != news.ReportsDenial {
+		t.Errorf("denial stances = %v, want herald reports it", denial.Stances)
+	}
+}

@@ -45,6 +45,19 @@ func (st *story) denialTarget(d int, claims []*group) int {
 	if !u.denyVerb && !u.reportRef && !(d > 0 && st.units[d-1].art == u.art && st.units[d-1].denial && !st.units[d-1].headline) {
 		return -1
 	}
+	// "The union rejected the claim" answers the statement just before
+	// it: the claim that statement carries, or, when it carries none the
+	// story shares, that statement as a claim of its own. A bare verdict
+	// ("'That's false,' he told reporters") may answer the story's claim
+	// rather than the sentence before it, and is left to the rule below.
+	if a := st.antecedent(d); u.denyVerb && a >= 0 {
+		for ci, g := range claims {
+			if g.denies < 0 && st.closeness(g, a) >= matchThreshold {
+				return ci
+			}
+		}
+		return newClaimOf - a
+	}
 	// The claims this article carried up to the denial.
 	best := -1
 	for ci, g := range claims {
@@ -70,8 +83,48 @@ func (st *story) denialTarget(d int, claims []*group) int {
 	return best
 }
 
+// newClaimOf - a is what denialTarget returns when the denial answers
+// statement a, which carries no claim yet.
+const newClaimOf = -2
+
+// antecedentReach is how many sentences back an anaphoric denial's
+// antecedent is sought.
+const antecedentReach = 2
+
+// antecedent returns the statement an anaphoric denial d points back to:
+// the nearest earlier sentence of its article, within antecedentReach,
+// that could stand for a claim; -1 when there is none.
+func (st *story) antecedent(d int) int {
+	u := &st.units[d]
+	for k := d - 1; k >= 0 && k >= d-antecedentReach; k-- {
+		a := &st.units[k]
+		if a.art != u.art || a.headline {
+			return -1
+		}
+		if st.candidate(a) {
+			return k
+		}
+	}
+	return -1
+}
+
+// claimOf makes statement a a claim, carried by whichever articles
+// state it.
+func (st *story) claimOf(a int) *group {
+	g := &group{center: a, denies: -1, members: []int{a}, units: make([]int, len(st.arts))}
+	for i := range g.units {
+		g.units[i] = -1
+	}
+	st.carry(g)
+	g.units[st.units[a].art] = a
+	return g
+}
+
 // addDenials makes one denial claim for every claim some article denies
 // or reports denied, and returns the claims with the denials appended.
+// A denial answering a statement no claim holds makes that statement a
+// claim first: what is denied belongs in the matrix even when only one
+// outlet states it.
 func (st *story) addDenials(claims []*group) []*group {
 	byTarget := map[int]*group{}
 	var order []int
@@ -82,6 +135,10 @@ func (st *story) addDenials(claims []*group) []*group {
 				continue
 			}
 			t := st.denialTarget(j, claims)
+			if t <= newClaimOf {
+				claims = append(claims, st.claimOf(newClaimOf-t))
+				t = len(claims) - 1
+			}
 			if t < 0 {
 				continue
 			}

@@ -28,10 +28,13 @@
 //     original, so a rewrite never adds independent support.
 //     claimtext.go words each claim briefly (about 25 words), without
 //     who says it ("…, X reported", "according to Y"): Origin says that.
-//   - denial.go: each denial is linked to the claim it restates or, when
-//     it only points at "the report", to the most central claim its
-//     article stated before it; denials of one claim form one denial
-//     claim. Articles carrying a claim without its denial, published after
+//   - denial.go: each denial is linked to the claim it restates; one
+//     that only points back with a denial verb ("the union rejected the
+//     claim") to the statement just before it — made a claim of its own
+//     when no shared claim holds it, since what is denied belongs in the
+//     matrix — and a bare verdict ("'That's false,' he said") to the most
+//     central claim its article stated before it; denials of one claim
+//     form one denial claim. Articles carrying a claim without its denial, published after
 //     the denial was public, are listed (the rule is on omittedDenials).
 //   - sources.go, mentions.go and anon.go: cited sources normalised
 //     across articles ("a Meridian report" = "Meridian News", "Varnholm's
