@@ -234,7 +234,14 @@ var futureWords = map[string]bool{
 	"will": true, "shall": true, "won't": true, "scheduled": true, "due": true,
 	"expected": true, "upcoming": true, "forthcoming": true, "plans": true, "plan": true,
 	"intends": true, "aims": true, "next": true,
+	// Reported speech moves "will" to "would": "said talks would resume
+	// on Thursday" is a Thursday to come when the report was written.
+	"would": true,
 }
+
+// futureBefore are participles that point forward when "for" or "to"
+// follows: "planned for Thursday", "slated to open on Friday".
+var futureBefore = map[string]bool{"set": true, "planned": true, "slated": true, "pencilled": true, "penciled": true}
 
 // pastWords are irregular past-tense verbs and other marks of the past;
 // regular verbs are recognised by their -ed ending.
@@ -255,6 +262,11 @@ func (sc *relScanner) future(k, n int) bool {
 	if sc.deadline(k) {
 		return true
 	}
+	// "planned for Thursday", "scheduled for June": the date is what
+	// was planned, whatever the tense around.
+	if k >= 2 && sc.word(k-1) == "for" && (futureBefore[sc.word(k-2)] || sc.word(k-2) == "scheduled") {
+		return true
+	}
 	best, future := 1<<30, false
 	consider := func(i, dist int) bool {
 		tk := sc.toks[i]
@@ -266,7 +278,7 @@ func (sc *relScanner) future(k, n int) bool {
 		}
 		w := tk.low
 		isFuture := futureWords[w] || strings.HasSuffix(w, "'ll") ||
-			w == "set" && (sc.word(i+1) == "for" || sc.word(i+1) == "to" || i+1 == k)
+			futureBefore[w] && (sc.word(i+1) == "for" || sc.word(i+1) == "to" || i+1 == k)
 		isPast := !isFuture && (pastWords[w] || len(w) > 4 && strings.HasSuffix(w, "ed"))
 		if isPast && i > 0 {
 			// A passive after "be" ("will be held") takes its tense
