@@ -123,6 +123,7 @@ func TestMarkDenied(t *testing.T) {
 		Claims: []news.Claim{
 			{ID: "C1", Evidence: map[string]string{
 				"a": "Ferry crews are preparing a two-week strike in June, three crew members said.",
+				"b": "The Island Herald reported on Monday, citing three crew members, that ferry crews were preparing a two-week strike in June over pay.",
 				"c": "The operator denied that crews were preparing a strike.",
 			}},
 			{ID: "C2", Denies: "C1", Evidence: map[string]string{"c": "The operator denied that crews were preparing a strike."}},
@@ -132,11 +133,13 @@ func TestMarkDenied(t *testing.T) {
 			{Text: "Ferry crews are preparing a two-week strike in June, three crew members said."},
 			{Text: "The operator denied that crews were preparing a strike."},
 			{Text: "Crossings to the outer islands carry 4,000 passengers a day."},
+			// Common words of the story inside a long evidence sentence.
+			{Text: "Ferry crews will meet on Monday."},
 		},
 	}
 	markDenied(b)
-	got := []bool{b.Summary[0].Denied, b.Summary[1].Denied, b.Summary[2].Denied}
-	if got[0] != true || got[1] != false || got[2] != false {
-		t.Errorf("denied flags = %v, want [true false false]: only the denied claim's sentence", got)
+	got := []bool{b.Summary[0].Denied, b.Summary[1].Denied, b.Summary[2].Denied, b.Summary[3].Denied}
+	if got[0] != true || got[1] != false || got[2] != false || got[3] != false {
+		t.Errorf("denied flags = %v, want [true false false false]: only the denied claim's sentence", got)
 	}
 }

@@ -12,6 +12,12 @@ import (
 // paraphrase in another article match too.
 const sameStatement = 0.6
 
+// sameStatementBack is the least share of the evidence sentence's stems
+// the summary sentence must carry in turn: a short sentence made of the
+// story's common words ("The city council will discuss the bridge on
+// Tuesday") lies inside many long ones without stating what they state.
+const sameStatementBack = 0.35
+
 // markDenied flags the summary sentences that state a claim which
 // another claim of the brief denies, so that a denied claim is never
 // smoothed over into the summary as fact. A sentence that is itself the
@@ -41,7 +47,7 @@ func markDenied(b *news.Brief) {
 		states, reportsDenial := false, false
 		for ci, c := range b.Claims {
 			for _, ev := range evidence[ci] {
-				if shareOf(s, ev) < sameStatement {
+				if shareOf(s, ev) < sameStatement || shareOf(ev, s) < sameStatementBack {
 					continue
 				}
 				// A sentence reporting the denial usually restates the

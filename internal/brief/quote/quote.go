@@ -17,6 +17,8 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/brief/attrib"
 	"github.com/parallax-news/parallax/internal/lang"
@@ -79,7 +81,7 @@ func (s *story) mentions(i int, partial bool) []Mention {
 		for _, q := range r.Quotes {
 			parts = append(parts, strings.TrimSpace(a.Text[q.Start:q.End]))
 		}
-		text := strings.Join(parts, " ")
+		text := joinQuoted(parts)
 		if len(lang.Words(text)) == 0 {
 			continue
 		}
@@ -90,6 +92,30 @@ func (s *story) mentions(i int, partial bool) []Mention {
 		})
 	}
 	return out
+}
+
+// joinQuoted joins the quoted stretches of one quotation. A stretch
+// closed by a comma only because the attribution followed ("…on the
+// table," he said. "The bridge is safe.") ends its sentence when the next
+// stretch opens a new one; one that goes on in lower case ("I think," he
+// said, "we should go") keeps its comma.
+func joinQuoted(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i+1 < len(parts) {
+			next, _ := utf8.DecodeRuneInString(strings.TrimLeft(parts[i+1], "“‘\"'"))
+			if unicode.IsUpper(next) {
+				if q := strings.TrimRight(p, "”’\"'"); strings.HasSuffix(q, ",") {
+					p = q[:len(q)-1] + "." + p[len(q):]
+				}
+			}
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // Find returns the quotations of one article with their speakers: the

@@ -205,3 +205,19 @@ func TestFind_PronounAfterUnnamedRole(t *testing.T) {
 		t.Errorf("speaker = %q (person %v), want her publicist", ms[0].Speaker, ms[0].Person)
 	}
 }
+
+func TestJoinQuoted(t *testing.T) {
+	for _, tt := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"No decision has been taken,", "The bridge is safe."}, "No decision has been taken. The bridge is safe."},
+		{[]string{"I think,", "we should wait."}, "I think, we should wait."},
+		{[]string{"It is over,”", "“We go on."}, "It is over.” “We go on."},
+		{[]string{"Only one,"}, "Only one,"},
+	} {
+		if got := joinQuoted(tt.parts); got != tt.want {
+			t.Errorf("joinQuoted(%q) = %q, want %q", tt.parts, got, tt.want)
+		}
+	}
+}
