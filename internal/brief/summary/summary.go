@@ -259,7 +259,7 @@ func prepare(arts []*news.Article, groups []int) []candidate {
 				}
 			}
 			c.key = strings.Join(stems, " ")
-			c.ok = eligible(text, c.words)
+			c.ok = eligible(text, c.words) && !insideQuote(a.Text, sp.Start)
 			cands = append(cands, c)
 		}
 	}
@@ -281,6 +281,26 @@ func eligible(text string, words int) bool {
 	}
 	r := []rune(text)
 	return len(r) > 0 && !('a' <= r[0] && r[0] <= 'z')
+}
+
+// insideQuote reports whether offset at of text lies inside a quotation
+// opened earlier in its paragraph: the middle sentence of a quotation of
+// several ("We are ready. And would prefer talks. If not, …," he said)
+// has no quotation mark of its own but is quoted speech all the same.
+func insideQuote(text string, at int) bool {
+	start := strings.LastIndexByte(text[:at], '\n') + 1
+	open := false
+	for _, r := range text[start:at] {
+		switch r {
+		case '"':
+			open = !open
+		case '“':
+			open = true
+		case '”':
+			open = false
+		}
+	}
+	return open
 }
 
 // conceptWeights gives each concept the number of independent sources

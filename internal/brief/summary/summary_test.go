@@ -128,3 +128,24 @@ func BenchmarkSummarise(b *testing.B) {
 		Summarise(arts, Options{Words: 100})
 	}
 }
+
+func TestInsideQuote(t *testing.T) {
+	text := "Officials spoke.\n\"We are ready. And would prefer talks. If not, we go on,\" he said. Then he left.\n“Open. Shut.” Done."
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"Officials spoke.", false},
+		{"\"We are ready.", false},
+		{"And would prefer talks.", true},
+		{"If not, we go on,\" he said.", true},
+		{"Then he left.", false},
+		{"Shut.”", true},
+		{"Done.", false},
+	} {
+		at := strings.Index(text, tt.sentence)
+		if got := insideQuote(text, at); got != tt.want {
+			t.Errorf("insideQuote(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
