@@ -143,3 +143,25 @@ func TestMarkDenied(t *testing.T) {
 		t.Errorf("denied flags = %v, want [true false false false]: only the denied claim's sentence", got)
 	}
 }
+
+func TestSameClaim(t *testing.T) {
+	claims := []news.Claim{
+		{ID: "C1", Evidence: map[string]string{"a": "Crews plan a strike in June.", "b": "The operator denied that  crews plan a strike."}},
+		{ID: "C2", Denies: "C1", Evidence: map[string]string{"b": "The operator denied that crews plan a strike."}},
+		{ID: "C3", Evidence: map[string]string{"a": "Fares rose by a third.", "c": "Tickets cost a third more than last year."}},
+	}
+	same := sameClaim(claims)
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Fares rose by a third.", "Tickets cost a third more than last year.", true},
+		{"Crews plan a strike in June.", "The operator denied that crews plan a strike.", false},
+		{"Crews plan a strike in June.", "Fares rose by a third.", false},
+		{"Nothing.", "Nothing.", false},
+	} {
+		if got := same(tt.a, tt.b); got != tt.want {
+			t.Errorf("same(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

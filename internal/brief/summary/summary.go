@@ -38,6 +38,12 @@ type Options struct {
 	// CopyOf maps the id of an article that is a rewritten copy to the id
 	// of its original; the two count as one source.
 	CopyOf map[string]string
+	// Same, when set, reports whether two sentences state one claim (the
+	// brief's claims know paraphrases the word overlap misses: "The
+	// council will discuss the bridge on Tuesday" and "Councillors will
+	// debate the bridge at next Tuesday's meeting"); such a pair is
+	// redundant. Sentences come with their spaces collapsed.
+	Same func(a, b string) bool
 }
 
 // Sentence is one sentence of a summary.
@@ -149,7 +155,7 @@ func Summarise(arts []*news.Article, opts Options) []Sentence {
 			break
 		}
 		c := &cands[best]
-		if redundant(c, picked) {
+		if redundant(c, picked, opts.Same) {
 			continue
 		}
 		picked = append(picked, c)
@@ -279,8 +285,30 @@ func eligible(text string, words int) bool {
 	if strings.ContainsAny(text, "\"“”") || strings.Contains(text, "``") || strings.Contains(text, "''") {
 		return false
 	}
+	if noComment(text) {
+		return false
+	}
 	r := []rune(text)
 	return len(r) > 0 && !('a' <= r[0] && r[0] <= 'z')
+}
+
+// noCommentPhrases mark a sentence that only says somebody did not
+// answer: news furniture, not news.
+var noCommentPhrases = []string{
+	"request for comment", "requests for comment", "declined to comment", "could not be reached",
+	"did not respond", "did not immediately respond", "not available for comment", "no immediate comment",
+	"did not return", "would not comment",
+}
+
+// noComment reports whether a sentence is a no-comment line.
+func noComment(text string) bool {
+	low := strings.ToLower(text)
+	for _, p := range noCommentPhrases {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // insideQuote reports whether offset at of text lies inside a quotation
@@ -342,10 +370,14 @@ func conceptWeights(cands []candidate, nGroups int) map[string]float64 {
 	return w
 }
 
-// redundant reports whether c says again what a picked sentence says.
-func redundant(c *candidate, picked []*candidate) bool {
+// redundant reports whether c says again what a picked sentence says;
+// same, if not nil, is Options.Same.
+func redundant(c *candidate, picked []*candidate, same func(a, b string) bool) bool {
 	for _, p := range picked {
 		if c.key == p.key || overlap(c.stems, p.stems) >= redundancyLimit {
+			return true
+		}
+		if same != nil && same(c.text, p.text) {
 			return true
 		}
 		if reuse.SentenceSimilarity(c.text, p.text) >= reuse.ParaphraseThreshold {

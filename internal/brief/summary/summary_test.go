@@ -149,3 +149,45 @@ func TestInsideQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestSummarise_Same checks that Options.Same makes two sentences of one
+// claim redundant, which the word overlap alone does not.
+func TestSummarise_Same(t *testing.T) {
+	// Both stand in the summary without Same; say they state one claim
+	// (of hardship for the town) and only one may.
+	detour := "Drivers face a detour of forty kilometres through the hills."
+	other := "Local shop owners fear a long winter without passing trade."
+	has := func(got []Sentence, s string) bool {
+		for _, x := range got {
+			if x.Text == s {
+				return true
+			}
+		}
+		return false
+	}
+	plain := Summarise(story(), Options{Words: 200})
+	if !has(plain, detour) || !has(plain, other) {
+		t.Fatalf("without Same, both sentences are expected in %v", plain)
+	}
+	same := func(a, b string) bool {
+		return (a == detour || a == other) && (b == detour || b == other)
+	}
+	got := Summarise(story(), Options{Words: 200, Same: same})
+	if has(got, detour) == has(got, other) {
+		t.Errorf("with Same, want exactly one of the two in %v", got)
+	}
+}
+
+func TestEligible_NoComment(t *testing.T) {
+	for _, s := range []string{
+		"The city's transport office did not immediately respond to a request for comment.",
+		"A spokesman for the ministry declined to comment on the report.",
+	} {
+		if eligible(s, len(strings.Fields(s))) {
+			t.Errorf("%q is eligible, want it left out", s)
+		}
+	}
+	if s := "The transport office said the bridge would stay open through the summer."; !eligible(s, len(strings.Fields(s))) {
+		t.Errorf("%q is not eligible", s)
+	}
+}
