@@ -338,3 +338,30 @@ func TestAnalyze_AnaphoricDenial(t *testing.T) {
 		t.Errorf("denial stances = %v, want herald reports it", denial.Stances)
 	}
 }
+
+// TestFrames_OwnBody checks that a headline no claim of the story holds
+// is judged against its own article's body.
+func TestFrames_OwnBody(t *testing.T) {
+	mk := func(id, title, text string) *news.Article {
+		text = lang.Normalize(text)
+		return &news.Article{ID: id, Source: id, Title: title, Text: text, Sentences: lang.Sentences(text)}
+	}
+	arts := []*news.Article{
+		mk("carried", "Orlen choir announces autumn tour",
+			"The Orlen Chamber Choir will tour six cities this autumn, its director Mira Holt announced on Monday.\n\n"+
+				"Tickets go on sale next week."),
+		mk("bait", "Orlen choir director quits in row over funding",
+			"The Orlen Chamber Choir will sing at the harbour festival on Saturday.\n\n"+
+				"The concert starts at eight."),
+	}
+	// Each alone, a story of one article: no claim to hold it against.
+	for i, want := range []bool{true, false} {
+		res := Analyze(arts[i:i+1], Options{})
+		if len(res.Frames) != 1 || res.Frames[0].Claim != "" {
+			t.Fatalf("%s: frames = %+v, want one without a claim", arts[i].ID, res.Frames)
+		}
+		if got := res.Frames[0].Supported; got != want {
+			t.Errorf("%s: supported = %v, want %v", arts[i].ID, got, want)
+		}
+	}
+}

@@ -60,6 +60,12 @@ func (st *story) frames(claims []*group) []news.Frame {
 		case h.attributed || h.source != "":
 			f.Frame = frameAttribution
 		}
+		if f.Claim == "" {
+			// No claim of the story to hold it against: the article's own
+			// body supports the headline when one of its sentences carries
+			// what the headline says.
+			f.Supported = st.bodyCarries(ai, h)
+		}
 		out = append(out, f)
 	}
 	return out
@@ -106,6 +112,25 @@ func (st *story) headlineClaim(h *unit, claims []*group) (int, float64) {
 		}
 	}
 	return best, bestScore
+}
+
+// bodyCarries reports whether a body sentence of article ai holds at
+// least headlineThreshold of headline h's content.
+func (st *story) bodyCarries(ai int, h *unit) bool {
+	mh := st.mass(h.keys)
+	if mh == 0 {
+		return false
+	}
+	for _, j := range st.byArt[ai] {
+		u := &st.units[j]
+		if u.headline {
+			continue
+		}
+		if w, n := st.shared(h.keys, u.keys); n >= 1 && w/mh >= headlineThreshold {
+			return true
+		}
+	}
+	return false
 }
 
 // reaction reports whether claim g is someone's response to the central
