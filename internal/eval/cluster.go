@@ -63,7 +63,14 @@ const (
 	SystemClusterer  = "parallax"
 	SystemSingletons = "all singletons"
 	SystemPerDay     = "one cluster per day"
+	// SystemFeedItems is the clusterer on each article's title and the
+	// first FeedItemWords words of its body.
+	SystemFeedItems = "parallax on feed items"
 )
+
+// FeedItemWords is how much of an article's body a feed item carries in
+// the feed-item run: RSS descriptions run 25–60 words.
+const FeedItemWords = 40
 
 // Cluster streams the articles of the set in dir (articles.jsonl, with
 // gold/clusters.tsv mapping ids to a "cluster" column and optionally a
@@ -96,33 +103,24 @@ func Cluster(ctx context.Context, dir string, cfg cluster.Config, progress func(
 	}
 	order(scored)
 
-	c := cluster.New(cfg)
-	rep := ClusterReport{Dir: dir, Articles: len(scored), Config: c.Config(), Assignments: map[string]string{}}
-	storyOf := make(map[string]string, len(scored))
-	var spent time.Duration
-	for i, a := range scored {
-		if err := ctx.Err(); err != nil {
-			return rep, fmt.Errorf("cluster %s: %w", dir, err)
-		}
-		t0 := time.Now()
-		as := c.Add(a, cluster.Hint{})
-		spent += time.Since(t0)
-		storyOf[a.ID] = as.Story
-		rep.Merges += len(as.Merged)
-		if progress != nil && (i%100 == 99 || i == len(scored)-1) {
-			progress(i+1, len(scored))
-		}
+	rep := ClusterReport{Dir: dir, Articles: len(scored), Config: cluster.New(cfg).Config(), Assignments: map[string]string{}}
+	pred, run, err := stream(ctx, scored, cfg, progress)
+	if err != nil {
+		return rep, fmt.Errorf("cluster %s: %w", dir, err)
 	}
-	rep.Elapsed = spent
-	if s := spent.Seconds(); s > 0 {
+	rep.Merges, rep.Elapsed = run.merges, run.elapsed
+	if s := run.elapsed.Seconds(); s > 0 {
 		rep.ArticlesPerSecond = float64(len(scored)) / s
 	}
-
-	pred := make([]string, len(scored))
+	// The same stream as a feed reader sees it: each article's title and
+	// the first words of its body, as an RSS description gives them.
+	feed, _, err := stream(ctx, feedItems(scored), cfg, nil)
+	if err != nil {
+		return rep, fmt.Errorf("cluster %s: %w", dir, err)
+	}
 	single := make([]string, len(scored))
 	day := make([]string, len(scored))
 	for i, a := range scored {
-		pred[i] = c.Resolve(storyOf[a.ID])
 		rep.Assignments[a.ID] = pred[i]
 		single[i] = strconv.Itoa(i) // ids may repeat in a set
 		day[i] = cluster.TimeOf(a).Format("2006-01-02")
@@ -134,13 +132,13 @@ func Cluster(ctx context.Context, dir string, cfg cluster.Config, progress func(
 			golds[li][i] = lv[a.ID]
 		}
 	}
-	offline := offlineReference(scored, c.Config(), golds)
+	offline := offlineReference(scored, rep.Config, golds)
 	for li, gold := range golds {
 		l := ClusterLevel{Level: names[li], GoldClusters: distinct(gold), Offline: offline[li]}
 		for _, sys := range []struct {
 			name   string
 			labels []string
-		}{{SystemClusterer, pred}, {SystemSingletons, single}, {SystemPerDay, day}} {
+		}{{SystemClusterer, pred}, {SystemSingletons, single}, {SystemPerDay, day}, {SystemFeedItems, feed}} {
 			p, r, f := BCubed(gold, sys.labels)
 			l.Scores = append(l.Scores, ClusterScores{System: sys.name, Clusters: distinct(sys.labels),
 				Precision: p, Recall: r, F1: f, NMI: NMI(gold, sys.labels), ARI: ARI(gold, sys.labels)})
@@ -148,6 +146,59 @@ func Cluster(ctx context.Context, dir string, cfg cluster.Config, progress func(
 		rep.Levels = append(rep.Levels, l)
 	}
 	return rep, nil
+}
+
+// runStats are the clusterer's own figures for one stream.
+type runStats struct {
+	merges  int
+	elapsed time.Duration // in the clusterer alone
+}
+
+// stream adds the articles, in order, to a new Clusterer and returns the
+// final story of each (merges followed), in the articles' order.
+func stream(ctx context.Context, arts []*news.Article, cfg cluster.Config, progress func(done, total int)) ([]string, runStats, error) {
+	c := cluster.New(cfg)
+	var st runStats
+	storyOf := make([]string, len(arts))
+	for i, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return nil, st, err
+		}
+		t0 := time.Now()
+		as := c.Add(a, cluster.Hint{})
+		st.elapsed += time.Since(t0)
+		storyOf[i] = as.Story
+		st.merges += len(as.Merged)
+		if progress != nil && (i%100 == 99 || i == len(arts)-1) {
+			progress(i+1, len(arts))
+		}
+	}
+	for i := range storyOf {
+		storyOf[i] = c.Resolve(storyOf[i])
+	}
+	return storyOf, st, nil
+}
+
+// feedItems returns copies of the articles cut to what a feed item
+// holds: the title and the first FeedItemWords words of the body. An
+// article without a title keeps its first line, which the clusterer reads
+// as one.
+func feedItems(arts []*news.Article) []*news.Article {
+	out := make([]*news.Article, len(arts))
+	for i, a := range arts {
+		cp := *a
+		body := a.Text
+		if cp.Title == "" {
+			if j := strings.IndexByte(body, '\n'); j > 0 && j < 200 {
+				cp.Title, body = body[:j], body[j+1:]
+			}
+		}
+		words := strings.Fields(body)
+		cp.Text = strings.Join(words[:min(len(words), FeedItemWords)], " ")
+		cp.Sentences = nil
+		out[i] = &cp
+	}
+	return out
 }
 
 func distinct(labels []string) int {

@@ -110,6 +110,10 @@ func TestCluster_Run(t *testing.T) {
 	if day.System != eval.SystemPerDay || day.Clusters != 3 {
 		t.Errorf("per-day baseline = %+v, want 3 days", day)
 	}
+	feed := rep.Levels[0].Scores[3]
+	if feed.System != eval.SystemFeedItems || feed.F1 < 0.99 {
+		t.Errorf("feed-item run = %+v, want the two stories found from titles and leads too", feed)
+	}
 	off := rep.Levels[0].Offline
 	if off == nil || off.Scores.System != eval.SystemOffline || off.Scores.F1 != 1 || off.NeighbourElsewhere != 0 {
 		t.Errorf("offline reference = %+v, want a perfect cut and every nearest neighbour in its own cluster", off)
@@ -118,7 +122,7 @@ func TestCluster_Run(t *testing.T) {
 	if err := rep.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`level "cluster"`, `level "topic"`, "all singletons", "one cluster per day", "articles/s", eval.SystemOffline, "0 of 5 articles"} {
+	for _, want := range []string{`level "cluster"`, `level "topic"`, "all singletons", "one cluster per day", "articles/s", eval.SystemOffline, eval.SystemFeedItems, "0 of 5 articles"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, buf.String())
 		}

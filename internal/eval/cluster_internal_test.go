@@ -2,7 +2,10 @@ package eval
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 // TestAverageLink checks the nearest-neighbour chain against a matrix
@@ -49,5 +52,23 @@ func TestAverageLink_Tiny(t *testing.T) {
 	}
 	if m := averageLink(nil); len(m) != 0 {
 		t.Errorf("no item: %d merges", len(m))
+	}
+}
+
+func TestFeedItems(t *testing.T) {
+	long := strings.Repeat("word ", 100)
+	arts := []*news.Article{
+		{ID: "a", Title: "Dam bursts", Text: long},
+		{ID: "b", Text: "Headline line\n" + long},
+	}
+	got := feedItems(arts)
+	if got[0].Title != "Dam bursts" || len(strings.Fields(got[0].Text)) != FeedItemWords {
+		t.Errorf("titled: %q / %d words, want the title and %d words", got[0].Title, len(strings.Fields(got[0].Text)), FeedItemWords)
+	}
+	if got[1].Title != "Headline line" || len(strings.Fields(got[1].Text)) != FeedItemWords {
+		t.Errorf("untitled: title %q, %d words; want the first line as title", got[1].Title, len(strings.Fields(got[1].Text)))
+	}
+	if len(strings.Fields(arts[0].Text)) != 100 {
+		t.Error("feedItems changed the original article")
 	}
 }
