@@ -2,6 +2,7 @@ package brief
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +164,28 @@ func TestSameClaim(t *testing.T) {
 		if got := same(tt.a, tt.b); got != tt.want {
 			t.Errorf("same(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func TestClaimCarriers(t *testing.T) {
+	claims := []news.Claim{
+		{ID: "C1", Stances: map[string]news.Stance{"a": news.Asserts, "b": news.Attributes, "c": news.Omits, "d": news.Hedges},
+			Evidence: map[string]string{"a": "Crews plan a strike in June.", "b": "The operator denied that crews plan a strike.", "d": "Crews may strike, fares rose."}},
+		{ID: "C2", Denies: "C1", Stances: map[string]news.Stance{"b": news.ReportsDenial},
+			Evidence: map[string]string{"b": "The operator denied that crews plan a strike."}},
+		{ID: "C3", Stances: map[string]news.Stance{"d": news.Asserts, "e": news.Asserts},
+			Evidence: map[string]string{"d": "Crews may strike, fares rose.", "e": "Fares rose."}},
+	}
+	carriers := claimCarriers(claims)
+	got := carriers("Crews plan a  strike in June.")
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"a", "b", "d"}) {
+		t.Errorf("carriers of C1's sentence = %v, want a, b, d (not c, which omits it)", got)
+	}
+	if got := carriers("The operator denied that crews plan a strike."); got != nil {
+		t.Errorf("a denial sentence got carriers %v", got)
+	}
+	if got := carriers("Crews may strike, fares rose."); got != nil {
+		t.Errorf("a sentence of two claims got carriers %v", got)
 	}
 }

@@ -15,7 +15,8 @@ import (
 // first.
 func parts(b *news.Brief, arts []*news.Article, copyOf map[string]string, opts Options) {
 	c := claim.Analyze(arts, claim.Options{CopyOf: copyOf})
-	sum := summary.Summarise(arts, summary.Options{Words: opts.SummaryWords, CopyOf: copyOf, Same: sameClaim(c.Claims)})
+	sum := summary.Summarise(arts, summary.Options{Words: opts.SummaryWords, CopyOf: copyOf,
+		Same: sameClaim(c.Claims), Carriers: claimCarriers(c.Claims)})
 	b.Summary = make([]news.SummarySentence, 0, len(sum))
 	for _, s := range sum {
 		b.Summary = append(b.Summary, news.SummarySentence{
@@ -60,5 +61,48 @@ func sameClaim(claims []news.Claim) func(a, b string) bool {
 			}
 		}
 		return false
+	}
+}
+
+// claimCarriers returns, for a sentence that is evidence of one claim,
+// the articles that state the claim (assert, attribute or hedge it), so
+// that a summary sentence lists the outlets the matrix shows carrying
+// it. A sentence that is evidence of several claims says more than any
+// of them, and a denial sentence restating its claim is the denial: they
+// get none.
+func claimCarriers(claims []news.Claim) func(text string) []string {
+	key := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	denial := map[string]bool{}
+	for _, c := range claims {
+		if c.Denies != "" {
+			for _, ev := range c.Evidence {
+				denial[key(ev)] = true
+			}
+		}
+	}
+	of := map[string][]string{}
+	claimsOf := map[string]int{}
+	for _, c := range claims {
+		if c.Denies != "" {
+			continue
+		}
+		var stating []string
+		for art, st := range c.Stances {
+			if st == news.Asserts || st == news.Attributes || st == news.Hedges {
+				stating = append(stating, art)
+			}
+		}
+		for _, ev := range c.Evidence {
+			if k := key(ev); !denial[k] {
+				of[k] = stating
+				claimsOf[k]++
+			}
+		}
+	}
+	return func(text string) []string {
+		if k := key(text); claimsOf[k] == 1 {
+			return of[k]
+		}
+		return nil
 	}
 }

@@ -17,8 +17,10 @@ package summary
 import (
 	"container/heap"
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/parallax-news/parallax/internal/lang"
 	"github.com/parallax-news/parallax/internal/news"
@@ -44,6 +46,10 @@ type Options struct {
 	// debate the bridge at next Tuesday's meeting"); such a pair is
 	// redundant. Sentences come with their spaces collapsed.
 	Same func(a, b string) bool
+	// Carriers, when set, returns the ids of articles known to state what
+	// a sentence states (the brief's claims), which count among the
+	// sentence's articles beside those found by wording.
+	Carriers func(text string) []string
 }
 
 // Sentence is one sentence of a summary.
@@ -167,7 +173,7 @@ func Summarise(arts []*news.Article, opts Options) []Sentence {
 
 	out := make([]Sentence, 0, len(picked))
 	for _, c := range picked {
-		out = append(out, carriers(c, cands, arts, groups, nGroups))
+		out = append(out, carriers(c, cands, arts, groups, nGroups, opts.Carriers))
 	}
 	return out
 }
@@ -285,7 +291,7 @@ func eligible(text string, words int) bool {
 	if strings.ContainsAny(text, "\"“”") || strings.Contains(text, "``") || strings.Contains(text, "''") {
 		return false
 	}
-	if noComment(text) {
+	if noComment(text) || danglingStart(text) {
 		return false
 	}
 	r := []rune(text)
@@ -298,6 +304,22 @@ var noCommentPhrases = []string{
 	"request for comment", "requests for comment", "declined to comment", "could not be reached",
 	"did not respond", "did not immediately respond", "not available for comment", "no immediate comment",
 	"did not return", "would not comment",
+}
+
+// danglingWords open a sentence that leans on the one before it: out of
+// its article, "She said the mine was losing output" names nobody. Only
+// personal pronouns: leaving out "it", "this" or "but" too cost 0.45
+// ROUGE-1 on duc2004-dev for little gain in reading.
+var danglingWords = map[string]bool{"he": true, "she": true, "they": true}
+
+// danglingStart reports whether a sentence opens with a word that points
+// back to what its article said before.
+func danglingStart(text string) bool {
+	end := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(text)
+	}
+	return danglingWords[strings.ToLower(text[:end])]
 }
 
 // noComment reports whether a sentence is a no-comment line.
@@ -405,8 +427,16 @@ func overlap(a, b map[string]bool) float64 {
 }
 
 // carriers lists the articles carrying c or a paraphrase of it.
-func carriers(c *candidate, cands []candidate, arts []*news.Article, groupOf []int, nGroups int) Sentence {
+func carriers(c *candidate, cands []candidate, arts []*news.Article, groupOf []int, nGroups int, known func(string) []string) Sentence {
 	has := map[int]bool{c.art: true}
+	if known != nil {
+		ids := known(c.text)
+		for i, a := range arts {
+			if slices.Contains(ids, a.ID) {
+				has[i] = true
+			}
+		}
+	}
 	for i := range cands {
 		o := &cands[i]
 		if has[o.art] {

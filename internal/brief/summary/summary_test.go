@@ -178,10 +178,11 @@ func TestSummarise_Same(t *testing.T) {
 	}
 }
 
-func TestEligible_NoComment(t *testing.T) {
+func TestEligible_FurnitureAndDangling(t *testing.T) {
 	for _, s := range []string{
 		"The city's transport office did not immediately respond to a request for comment.",
 		"A spokesman for the ministry declined to comment on the report.",
+		"She said the mine was losing about 1,100 tonnes of output a day.",
 	} {
 		if eligible(s, len(strings.Fields(s))) {
 			t.Errorf("%q is eligible, want it left out", s)
@@ -190,4 +191,24 @@ func TestEligible_NoComment(t *testing.T) {
 	if s := "The transport office said the bridge would stay open through the summer."; !eligible(s, len(strings.Fields(s))) {
 		t.Errorf("%q is not eligible", s)
 	}
+}
+
+func TestSummarise_Carriers(t *testing.T) {
+	ferry := "A ferry service for pedestrians will begin running across the river next week, the mayor announced."
+	known := func(text string) []string {
+		if text == ferry {
+			return []string{"wire"} // says so in other words
+		}
+		return nil
+	}
+	for _, s := range Summarise(story(), Options{Words: 200, Carriers: known}) {
+		if s.Text != ferry {
+			continue
+		}
+		if !slices.Contains(s.Articles, "wire") || !slices.Contains(s.Outlets, "North Wire") || s.SingleSource {
+			t.Errorf("ferry sentence %+v, want North Wire among its carriers and not single-source", s)
+		}
+		return
+	}
+	t.Fatal("the ferry sentence is not in the summary")
 }
