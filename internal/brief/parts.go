@@ -32,31 +32,41 @@ func parts(b *news.Brief, arts []*news.Article, copyOf map[string]string, opts O
 	}
 }
 
-// sameClaim reports whether two sentences are evidence of one claim. A
-// sentence reporting a denial ("X denied reports that <claim>") carries
-// the claim too, but says something else: it is left out, so that the
-// summary keeps both the claim and its denial.
-func sameClaim(claims []news.Claim) func(a, b string) bool {
-	key := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+// claimsBySentence indexes the claims by their evidence sentences
+// (spaces collapsed). A sentence reporting a denial ("X denied reports
+// that <claim>") carries the claim too but says something else — the
+// denial — so it is left out: the summary keeps both the claim and its
+// denial, and the denial lends the claim no carriers.
+func claimsBySentence(claims []news.Claim) map[string][]*news.Claim {
 	denial := map[string]bool{}
 	for _, c := range claims {
 		if c.Denies != "" {
 			for _, ev := range c.Evidence {
-				denial[key(ev)] = true
+				denial[sentenceKey(ev)] = true
 			}
 		}
 	}
-	of := map[string][]string{}
-	for _, c := range claims {
-		for _, ev := range c.Evidence {
-			if k := key(ev); !denial[k] {
-				of[k] = append(of[k], c.ID)
+	of := map[string][]*news.Claim{}
+	for i := range claims {
+		for _, ev := range claims[i].Evidence {
+			if k := sentenceKey(ev); !denial[k] {
+				of[k] = append(of[k], &claims[i])
 			}
 		}
 	}
+	return of
+}
+
+// sentenceKey is a sentence with its spaces collapsed, as summaries give
+// sentences.
+func sentenceKey(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// sameClaim reports whether two sentences are evidence of one claim.
+func sameClaim(claims []news.Claim) func(a, b string) bool {
+	of := claimsBySentence(claims)
 	return func(a, b string) bool {
-		for _, x := range of[a] {
-			if slices.Contains(of[b], x) {
+		for _, x := range of[sentenceKey(a)] {
+			if slices.Contains(of[sentenceKey(b)], x) {
 				return true
 			}
 		}
@@ -68,41 +78,20 @@ func sameClaim(claims []news.Claim) func(a, b string) bool {
 // the articles that state the claim (assert, attribute or hedge it), so
 // that a summary sentence lists the outlets the matrix shows carrying
 // it. A sentence that is evidence of several claims says more than any
-// of them, and a denial sentence restating its claim is the denial: they
-// get none.
+// of them: it gets none.
 func claimCarriers(claims []news.Claim) func(text string) []string {
-	key := func(s string) string { return strings.Join(strings.Fields(s), " ") }
-	denial := map[string]bool{}
-	for _, c := range claims {
-		if c.Denies != "" {
-			for _, ev := range c.Evidence {
-				denial[key(ev)] = true
-			}
-		}
-	}
-	of := map[string][]string{}
-	claimsOf := map[string]int{}
-	for _, c := range claims {
-		if c.Denies != "" {
-			continue
+	of := claimsBySentence(claims)
+	return func(text string) []string {
+		cs := of[sentenceKey(text)]
+		if len(cs) != 1 {
+			return nil
 		}
 		var stating []string
-		for art, st := range c.Stances {
+		for art, st := range cs[0].Stances {
 			if st == news.Asserts || st == news.Attributes || st == news.Hedges {
 				stating = append(stating, art)
 			}
 		}
-		for _, ev := range c.Evidence {
-			if k := key(ev); !denial[k] {
-				of[k] = stating
-				claimsOf[k]++
-			}
-		}
-	}
-	return func(text string) []string {
-		if k := key(text); claimsOf[k] == 1 {
-			return of[k]
-		}
-		return nil
+		return stating
 	}
 }
