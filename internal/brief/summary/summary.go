@@ -245,6 +245,7 @@ func prepare(arts []*news.Article, groups []int) []candidate {
 			spans = lang.Sentences(a.Text)
 		}
 		pos := 0
+		quotes := quoteScanner{text: a.Text}
 		for _, sp := range spans {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 				continue
@@ -271,7 +272,7 @@ func prepare(arts []*news.Article, groups []int) []candidate {
 				}
 			}
 			c.key = strings.Join(stems, " ")
-			c.ok = eligible(text, c.words) && !insideQuote(a.Text, sp.Start)
+			c.ok = eligible(text, c.words) && !quotes.inside(sp.Start)
 			cands = append(cands, c)
 		}
 	}
@@ -333,24 +334,36 @@ func noComment(text string) bool {
 	return false
 }
 
-// insideQuote reports whether offset at of text lies inside a quotation
-// opened earlier in its paragraph: the middle sentence of a quotation of
-// several ("We are ready. And would prefer talks. If not, …," he said)
+// quoteScanner tells whether offsets of a text lie inside a quotation
+// opened earlier in their paragraph: the middle sentence of a quotation
+// of several ("We are ready. And would prefer talks. If not, …," he said)
 // has no quotation mark of its own but is quoted speech all the same.
-func insideQuote(text string, at int) bool {
-	start := strings.LastIndexByte(text[:at], '\n') + 1
-	open := false
-	for _, r := range text[start:at] {
+// Asked in increasing order, as sentences come, it reads the text once.
+type quoteScanner struct {
+	text string
+	pos  int  // read up to here
+	open bool // a quotation is open at pos
+}
+
+// inside reports whether offset at lies inside a quotation.
+func (q *quoteScanner) inside(at int) bool {
+	if at < q.pos {
+		q.pos, q.open = 0, false // asked out of order: read again
+	}
+	for _, r := range q.text[q.pos:at] {
 		switch r {
+		case '\n':
+			q.open = false
 		case '"':
-			open = !open
+			q.open = !q.open
 		case '“':
-			open = true
+			q.open = true
 		case '”':
-			open = false
+			q.open = false
 		}
 	}
-	return open
+	q.pos = at
+	return q.open
 }
 
 // conceptWeights gives each concept the number of independent sources

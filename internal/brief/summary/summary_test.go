@@ -129,8 +129,9 @@ func BenchmarkSummarise(b *testing.B) {
 	}
 }
 
-func TestInsideQuote(t *testing.T) {
+func TestQuoteScanner(t *testing.T) {
 	text := "Officials spoke.\n\"We are ready. And would prefer talks. If not, we go on,\" he said. Then he left.\n“Open. Shut.” Done."
+	q := quoteScanner{text: text}
 	for _, tt := range []struct {
 		sentence string
 		want     bool
@@ -144,9 +145,13 @@ func TestInsideQuote(t *testing.T) {
 		{"Done.", false},
 	} {
 		at := strings.Index(text, tt.sentence)
-		if got := insideQuote(text, at); got != tt.want {
-			t.Errorf("insideQuote(%q) = %v, want %v", tt.sentence, got, tt.want)
+		if got := q.inside(at); got != tt.want {
+			t.Errorf("inside(%q) = %v, want %v", tt.sentence, got, tt.want)
 		}
+	}
+	// Asked out of order, it reads again from the start.
+	if !q.inside(strings.Index(text, "And would")) {
+		t.Error("out of order: the middle of the quotation is not inside it")
 	}
 }
 
